@@ -1,0 +1,52 @@
+/**
+ * Loads the articles of a corpus folder. A file that cannot be read or parsed is skipped with a reason;
+ * the rest still load.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArticleError, decodeArticle, MAX_ARTICLE_BYTES, parseArticle } from './parse.ts';
+import type { Article, Corpus, SkippedFile } from './types.ts';
+
+/** Only these files are articles; README.md is the folder's own documentation. */
+export function isArticleFile(name: string): boolean {
+  return /\.(?:txt|md)$/i.test(name) && !/^readme\.md$/i.test(name) && !name.startsWith('.');
+}
+
+/** Lists the article files of a folder, sorted by name. Throws when the folder cannot be read. */
+export function listArticleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isArticleFile(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Reads and parses one file; returns the article or the reason it was skipped. */
+export function loadArticle(dir: string, file: string): Article | SkippedFile {
+  try {
+    const path = join(dir, file);
+    if (statSync(path).size > MAX_ARTICLE_BYTES) {
+      return { file, reason: `the file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB; an article is a few kilobytes` };
+    }
+    return parseArticle(file, decodeArticle(readFileSync(path)));
+  } catch (error) {
+    const reason = error instanceof ArticleError ? error.message : `it could not be read (${(error as Error).message})`;
+    return { file, reason };
+  }
+}
+
+/** Loads every article of `dir`. */
+export function loadCorpus(dir: string): Corpus {
+  const articles: Article[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of listArticleFiles(dir)) {
+    const loaded = loadArticle(dir, file);
+    if ('reason' in loaded) skipped.push(loaded);
+    else articles.push(loaded);
+  }
+  return { articles, skipped };
+}
+
+/** The one-line warning for a skipped file. */
+export function skippedWarning(skipped: SkippedFile): string {
+  return `Skipped ${skipped.file}: ${skipped.reason}.`;
+}
