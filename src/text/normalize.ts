@@ -9,7 +9,11 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** Normalises one line of text: exotic spaces become plain spaces, runs of spaces collapse, ends are trimmed. */
 export function normalizeLine(line: string): string {
-  return line.replace(INVISIBLE, '').replace(EXOTIC_SPACES, ' ').replace(/[ \t]+/g, ' ').trim();
+  return line
+    .replace(INVISIBLE, '')
+    .replace(EXOTIC_SPACES, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 /** Normalises a whole text for comparison: every run of whitespace becomes one space. */

@@ -13,11 +13,75 @@
 
 /** Abbreviations after which a full stop does not end the sentence. Lowercased, without the dot. */
 const NEVER_FINAL = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'hon', 'gen', 'col', 'capt', 'lt', 'gov', 'sen',
-  'rep', 'pres', 'vs', 'co', 'corp', 'inc', 'no', 'nos', 'vol', 'fig', 'figs', 'approx', 'dept',
-  'univ', 'assoc', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
-  'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'e.g', 'i.e', 'cf',
-  'al', 'ph.d', 'm.d', 'b.sc', 'm.sc', 'mt', 'ave', 'rd', 'blvd', 'messrs', 'mme', 'mlle',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'rev',
+  'hon',
+  'gen',
+  'col',
+  'capt',
+  'lt',
+  'gov',
+  'sen',
+  'rep',
+  'pres',
+  'vs',
+  'co',
+  'corp',
+  'inc',
+  'no',
+  'nos',
+  'vol',
+  'fig',
+  'figs',
+  'approx',
+  'dept',
+  'univ',
+  'assoc',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'ph.d',
+  'm.d',
+  'b.sc',
+  'm.sc',
+  'mt',
+  'ave',
+  'rd',
+  'blvd',
+  'messrs',
+  'mme',
+  'mlle',
 ]);
 
 /** Abbreviations that may end a sentence when the next word starts with a capital ("at 9 a.m. The ..."). */
@@ -50,7 +114,14 @@ export function splitSentences(text: string): SentenceSpan[] {
   return spans;
 }
 
-function isBoundary(text: string, sentenceStart: number, stopAt: number, stops: string, next: number, glued: boolean): boolean {
+function isBoundary(
+  text: string,
+  sentenceStart: number,
+  stopAt: number,
+  stops: string,
+  next: number,
+  glued: boolean,
+): boolean {
   const nextChar = text[next] ?? '';
   const word = wordBefore(text, sentenceStart, stopAt);
   if (glued) {
@@ -58,7 +129,7 @@ function isBoundary(text: string, sentenceStart: number, stopAt: number, stops: 
     return stops === '.' && /^[a-z]{2,}$/.test(word);
   }
   // A new sentence starts with a capital, a digit, an opening quote or bracket.
-  if (!/[A-Z0-9"'“‘(\[]/.test(nextChar)) return false;
+  if (!/[A-Z0-9"'“‘([]/.test(nextChar)) return false;
   if (stops !== '.') return true;
   const lower = word.toLowerCase();
   if (NEVER_FINAL.has(lower)) return false;

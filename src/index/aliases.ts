@@ -1,0 +1,134 @@
+/**
+ * Acronyms and short names that the corpus defines: "University of Shanghai for Science and Technology
+ * (USST)", "Hubei University of Medicine (HUM hereafter)", '(hereinafter "UoN")'. An acronym is accepted
+ * only when its letters are the initials of the words before it, so "(Water City Gate)" or "(2019)" are not.
+ */
+import { foldForMatch } from '../text/normalize.ts';
+import { words } from '../text/terms.ts';
+
+export interface Alias {
+  /** The short form as written: "USST". */
+  short: string;
+  /** The long form as written: "University of Shanghai for Science and Technology". */
+  long: string;
+}
+
+const DEFINITION =
+  /\(\s*(?:hereinafter(?:\s+referred\s+to\s+as)?|hereafter|henceforth|or|abbreviated(?:\s+as)?)?\s*["“']?([A-Z][A-Za-z&.]{1,11})["”']?(?:\s*,?\s*(?:hereinafter|hereafter|for short))?\s*\)/g;
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'in',
+  'on',
+  'at',
+  '&',
+  'de',
+  'du',
+  'la',
+  'fur',
+  'für',
+  'und',
+]);
+
+/** Finds the acronyms a text defines. */
+export function findAliases(text: string): Alias[] {
+  const found: Alias[] = [];
+  for (const match of text.matchAll(DEFINITION)) {
+    const short = (match[1] ?? '').replace(/\.$/, '');
+    const long = longFormBefore(text.slice(Math.max(0, match.index - 200), match.index), short);
+    if (long) found.push({ short, long });
+  }
+  return found;
+}
+
+/** The shortest run of words ending `before` whose initials spell `short`, or null. */
+function longFormBefore(before: string, short: string): string | null {
+  const letters = short.replace(/[^A-Za-z]/g, '').toLowerCase();
+  if (letters.length < 2) return null;
+  const candidates = words(before);
+  for (let k = 1; k <= Math.min(candidates.length, 14); k++) {
+    const run = candidates.slice(candidates.length - k);
+    const first = run[0];
+    if (!first || !/^\p{Lu}/u.test(first.text)) continue;
+    // A word between the run and the parenthesis ("(USST)" right after the name) is not allowed.
+    const last = run[run.length - 1];
+    if (!last || before.slice(last.end).trim() !== '') continue;
+    if (
+      initialsMatch(
+        run.map((w) => w.text),
+        letters,
+      )
+    )
+      return before.slice(first.start, last.end);
+  }
+  return null;
+}
+
+/**
+ * Whether `letters` can be read off the words: each significant word gives its first letter (or its first
+ * few letters, as in "Univ" or "HKUST"'s "Sci"), connectors give their initial or nothing.
+ */
+function initialsMatch(run: string[], letters: string): boolean {
+  const folded = run.map((w) => foldForMatch(w));
+  const match = (wi: number, li: number): boolean => {
+    if (li === letters.length) return wi === folded.length;
+    if (wi === folded.length) return false;
+    const word = folded[wi] ?? '';
+    if (CONNECTORS.has(word) && match(wi + 1, li)) return true;
+    // Take 1..3 leading letters of this word.
+    for (let n = 1; n <= Math.min(3, word.length); n++) {
+      if (word.slice(0, n) !== letters.slice(li, li + n)) break;
+      if (match(wi + 1, li + n)) return true;
+    }
+    return false;
+  };
+  return match(0, 0);
+}
+
+/** A lookup of aliases in both directions, built once per corpus. */
+export class AliasTable {
+  readonly aliases: Alias[];
+  private readonly byShort = new Map<string, Alias[]>();
+  private readonly byLong = new Map<string, Alias[]>();
+
+  constructor(aliases: Iterable<Alias>) {
+    const unique = new Map<string, Alias>();
+    for (const alias of aliases) unique.set(`${alias.short}\u0000${foldForMatch(alias.long)}`, alias);
+    this.aliases = [...unique.values()];
+    for (const alias of this.aliases) {
+      push(this.byShort, alias.short, alias);
+      push(this.byLong, foldForMatch(alias.long), alias);
+    }
+  }
+
+  /** The long forms of an acronym as written ("USST"); case matters, so "Us" is not "US". */
+  longForms(short: string): string[] {
+    return (this.byShort.get(short) ?? []).map((a) => a.long);
+  }
+
+  /**
+   * The alias text a passage implies but does not say: the long forms of the acronyms it uses and the
+   * acronyms of the long forms it spells out. Indexed beside the passage so either form finds it.
+   */
+  expand(text: string): string {
+    const extra = new Set<string>();
+    for (const word of words(text)) {
+      for (const long of this.longForms(word.text)) extra.add(long);
+    }
+    if (this.byLong.size > 0) {
+      const folded = foldForMatch(text);
+      for (const [long, aliases] of this.byLong) {
+        if (folded.includes(long)) for (const alias of aliases) extra.add(alias.short);
+      }
+    }
+    return [...extra].join(' ');
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console over the corpus.
+ */
+import 'dotenv/config';
+import { runConsole } from './cli/console.ts';
+import { CorpusFolderError, openIndex } from './index/open.ts';
+
+async function main(): Promise<number> {
+  const corpusDir = process.env.CORPUS_DIR?.trim() || 'corpus';
+  if (process.env.DISCORD_TOKEN?.trim()) {
+    const { startBot } = await import('./bot/start.ts');
+    return startBot();
+  }
+  try {
+    const index = openIndex(corpusDir);
+    await runConsole(index);
+    return 0;
+  } catch (error) {
+    if (error instanceof CorpusFolderError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`accord: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

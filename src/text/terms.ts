@@ -1,0 +1,53 @@
+/**
+ * Words and index terms. The index, the highlighter and the fact matchers all read words the same way:
+ * runs of letters and digits, folded to lowercase without accents, stemmed (Porter), stop words dropped.
+ */
+import { stemmer } from 'stemmer';
+import { foldForMatch } from './normalize.ts';
+
+export interface Word {
+  /** The word as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** The words of `text`, with their offsets. Hyphens, slashes and plus signs separate words. */
+export function words(text: string): Word[] {
+  const found: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    found.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** Words too common to rank by. */
+export const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been being but by did do does for from had has have he her his i if in into is it ' +
+    'its me my of on or our she so than that the their them then there these they this those to too was we ' +
+    'were what which while who whom will with would you your also about after before between both during ' +
+    'over under up out such can could should may might must shall am not no nor only own same very just'
+  ).split(' '),
+);
+
+/** The index term for a word: folded, possessive dropped, stemmed; null for a stop word. */
+export function toTerm(word: string): string | null {
+  const folded = foldForMatch(word).replace(/'s$/, '');
+  if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
+  // Digits and short tokens stay as they are: "737", "5g", "ai".
+  if (folded.length <= 3 || /\d/.test(folded)) return folded;
+  return stemmer(folded);
+}
+
+/** The distinct index terms of a text, in order of first appearance. */
+export function termsOf(text: string): string[] {
+  const seen = new Set<string>();
+  for (const word of words(text)) {
+    const term = toTerm(word.text);
+    if (term !== null) seen.add(term);
+  }
+  return [...seen];
+}
