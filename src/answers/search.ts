@@ -5,7 +5,7 @@
  * still matches. On top of it a passage gains for covering more of the query's words, for keeping the
  * query's word pairs together (a phrase), and for standing in an article whose title matches too.
  */
-import type { SearchResult as EngineHit } from 'minisearch';
+import type { SearchResult as EngineHit, Query } from 'minisearch';
 import type { Index } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
 import { termsOf, toTerm, words } from '../text/terms.ts';
@@ -37,7 +37,6 @@ const ALWAYS_FUZZY_LENGTH = 8;
  */
 function engineOptions(index: Index) {
   return {
-    boost: { text: 1, aliases: 0.6 },
     prefix: (term: string) => term.length >= 4,
     fuzzy: (term: string) =>
       term.length >= ALWAYS_FUZZY_LENGTH || (term.length >= 4 && !index.surface.has(term)) ? 0.2 : false,
@@ -45,6 +44,8 @@ function engineOptions(index: Index) {
   } as const;
 }
 
+/** Weight of the words an alias of the query implies, against the words the query says. */
+const ALIAS_WEIGHT = 0.6;
 /** Weight of the article title's own score added to each of its passages that matched. */
 const TITLE_WEIGHT = 0.3;
 /** Gain for each query word pair found side by side in the passage. */
@@ -54,25 +55,70 @@ const CANDIDATES = 200;
 /** Passages scoring under this share of the best one are noise (a stray fuzzy match), not answers. */
 const RELATIVE_CUTOFF = 0.1;
 
+/**
+ * A word of the query and the ways a passage can satisfy it: the word itself, or every word of an alias
+ * it stands for ("usst" is satisfied by "University of Shanghai for Science and Technology", and each of
+ * those words by "USST").
+ */
+interface QueryConcept {
+  term: string;
+  alternatives: string[][];
+}
+
+/** An alias to search beside the query, weighted so that "USST" counts as much as the four words it stands for. */
+interface ImpliedQuery {
+  text: string;
+  weight: number;
+}
+
+function queryConcepts(index: Index, query: string): { concepts: QueryConcept[]; implied: ImpliedQuery[] } {
+  const concepts: QueryConcept[] = termsOf(query).map((term) => ({ term, alternatives: [] }));
+  const implied: ImpliedQuery[] = [];
+  for (const alias of index.aliases.expandQuery(query)) {
+    const written = termsOf(alias.written);
+    const impliedTerms = termsOf(alias.implied);
+    if (impliedTerms.length === 0) continue;
+    implied.push({ text: alias.implied, weight: (ALIAS_WEIGHT * written.length) / impliedTerms.length });
+    for (const concept of concepts)
+      if (written.includes(concept.term)) concept.alternatives.push(impliedTerms);
+  }
+  return { concepts, implied };
+}
+
+function isSatisfied(concept: QueryConcept, matched: Set<string>): boolean {
+  return (
+    matched.has(concept.term) || concept.alternatives.some((terms) => terms.every((t) => matched.has(t)))
+  );
+}
+
 /** Scores every passage that matches the query, best first. */
 export function rankPassages(index: Index, query: string): ScoredPassage[] {
-  const queryTerms = termsOf(query);
-  if (queryTerms.length === 0) return [];
-  const hits = index.search.search(query, engineOptions(index)) as EngineHit[];
+  const { concepts, implied } = queryConcepts(index, query);
+  if (concepts.length === 0) return [];
+  const options = engineOptions(index);
+  const engineQuery: Query = {
+    ...options,
+    queries: [
+      query,
+      ...implied.map(({ text, weight }) => ({ ...options, queries: [text], boost: { text: weight } })),
+    ],
+  };
+  const hits = index.search.search(engineQuery, options) as EngineHit[];
   const titleScore = new Map<number, number>();
   for (const hit of hits) {
     const passage = index.passages[hit.id as number];
     if (passage && passage.sentence < 0) titleScore.set(passage.article, hit.score);
   }
-  const pairs = queryPairs(queryTerms);
+  const pairs = queryPairs(concepts.map((c) => c.term));
   const scored: ScoredPassage[] = [];
   for (const hit of hits.slice(0, CANDIDATES)) {
     const passage = index.passages[hit.id as number];
     if (!passage) continue;
-    const coverage = new Set(hit.queryTerms.map((t) => toTerm(t) ?? t)).size / queryTerms.length;
+    const matched = new Set(hit.queryTerms);
+    const coverage = concepts.filter((c) => isSatisfied(c, matched)).length / concepts.length;
     const phrases = countPairs(pairs, passageTerms(passageText(index, passage)));
     const title = passage.sentence < 0 ? 0 : (titleScore.get(passage.article) ?? 0) * TITLE_WEIGHT;
-    const score = (hit.score + title) * (0.25 + Math.min(coverage, 1)) ** 2 * (1 + PHRASE_GAIN * phrases);
+    const score = (hit.score + title) * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases);
     scored.push({ passage: hit.id as number, score, terms: hit.terms });
   }
   scored.sort((a, b) => b.score - a.score);

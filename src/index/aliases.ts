@@ -91,6 +91,7 @@ function initialsMatch(run: string[], letters: string): boolean {
 export class AliasTable {
   readonly aliases: Alias[];
   private readonly byShort = new Map<string, Alias[]>();
+  private readonly byShortFolded = new Map<string, Alias[]>();
   private readonly byLong = new Map<string, Alias[]>();
 
   constructor(aliases: Iterable<Alias>) {
@@ -99,6 +100,7 @@ export class AliasTable {
     this.aliases = [...unique.values()];
     for (const alias of this.aliases) {
       push(this.byShort, alias.short, alias);
+      push(this.byShortFolded, foldForMatch(alias.short), alias);
       push(this.byLong, foldForMatch(alias.long), alias);
     }
   }
@@ -109,22 +111,30 @@ export class AliasTable {
   }
 
   /**
-   * The alias text a passage implies but does not say: the long forms of the acronyms it uses and the
-   * acronyms of the long forms it spells out. Indexed beside the passage so either form finds it.
+   * The aliases a query implies but does not say: for each acronym it uses ("USST", or "usst" typed in
+   * lowercase), the long forms; for each long form it spells out, the acronyms.
    */
-  expand(text: string): string {
-    const extra = new Set<string>();
-    for (const word of words(text)) {
-      for (const long of this.longForms(word.text)) extra.add(long);
+  expandQuery(query: string): QueryAlias[] {
+    const found: QueryAlias[] = [];
+    for (const word of words(query)) {
+      const aliases =
+        this.byShort.get(word.text) ??
+        (word.text.length >= 3 ? this.byShortFolded.get(foldForMatch(word.text)) : undefined);
+      for (const alias of aliases ?? []) found.push({ written: word.text, implied: alias.long });
     }
-    if (this.byLong.size > 0) {
-      const folded = foldForMatch(text);
-      for (const [long, aliases] of this.byLong) {
-        if (folded.includes(long)) for (const alias of aliases) extra.add(alias.short);
-      }
+    const folded = foldForMatch(query);
+    for (const [long, aliases] of this.byLong) {
+      if (folded.includes(long))
+        for (const alias of aliases) found.push({ written: alias.long, implied: alias.short });
     }
-    return [...extra].join(' ');
+    return found;
   }
+}
+
+/** An alias of a query: the words as the query has them, and what they also stand for. */
+export interface QueryAlias {
+  written: string;
+  implied: string;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -18,7 +18,6 @@ export interface Passage {
 interface PassageDoc {
   id: number;
   text: string;
-  aliases: string;
 }
 
 export interface Index {
@@ -36,7 +35,7 @@ export interface Index {
 
 /** MiniSearch options; the index and the loader of a cached index must use the same. */
 export const SEARCH_OPTIONS = {
-  fields: ['text', 'aliases'],
+  fields: ['text'],
   tokenize: (text: string) => words(text).map((w) => w.text),
   processTerm: (term: string) => toTerm(term) ?? null,
 } as const;
@@ -55,7 +54,7 @@ export function buildIndex(corpus: Corpus): Index {
     titlePassage.push(passages.length);
     for (let s = -1; s < article.sentences.length; s++) {
       const text = s < 0 ? article.title : (article.sentences[s]?.text ?? '');
-      docs.push({ id: passages.length, text, aliases: aliases.expand(text) });
+      docs.push({ id: passages.length, text });
       for (const word of words(text)) {
         const term = toTerm(word.text);
         if (term !== null && !surface.has(term)) surface.set(term, word.text);
