@@ -8,6 +8,7 @@
  * Exit 0 when the question was asked (answered or not); 2 with one line on stderr for a usage error.
  */
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { answer, isCommandName, COMMANDS } from '../answers/index.ts';
 import { checkQuery } from '../answers/query.ts';
 import type { Result } from '../answers/types.ts';
@@ -124,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

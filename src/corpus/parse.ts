@@ -58,12 +58,12 @@ export function parseArticle(file: string, raw: string): Article {
       source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
       continue;
     }
-    if (dateLine === null && paragraphs.length === 0) {
-      const parsed = parseDateLine(line);
+    if (paragraphs.length === 0) {
+      const parsed = dateLine === null ? parseDateLine(line) : null;
       if (parsed) {
         dateLine = line;
         published = parsed.published;
-        byline = parsed.byline;
+        byline ??= parsed.byline;
         continue;
       }
       const by = /^(?:by|written by|author)[:\s]\s*(.+)$/i.exec(line);

@@ -125,8 +125,8 @@ function isBoundary(
   const nextChar = text[next] ?? '';
   const word = wordBefore(text, sentenceStart, stopAt);
   if (glued) {
-    // "ceremony.The": a lowercase word of two letters or more before the stop, a capitalised word after.
-    return stops === '.' && /^[a-z]{2,}$/.test(word);
+    // "ceremony.The", "July 4.It": a lowercase word or a number before the stop, a capitalised word after.
+    return stops === '.' && /^(?:[a-z]{2,}|\d+)$/.test(word);
   }
   // A new sentence starts with a capital, a digit, an opening quote or bracket.
   if (!/[A-Z0-9"'“‘([]/.test(nextChar)) return false;
