@@ -6,6 +6,7 @@
  * query's word pairs together (a phrase), and for standing in an article whose title matches too.
  */
 import type { SearchResult as EngineHit, Query } from 'minisearch';
+import type { Article } from '../corpus/types.ts';
 import type { Index } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
 import { termsOf, toTerm, words } from '../text/terms.ts';
@@ -104,19 +105,19 @@ export function rankPassages(index: Index, query: string): ScoredPassage[] {
     ],
   };
   const hits = index.search.search(engineQuery, options) as EngineHit[];
-  const titleScore = new Map<number, number>();
+  const titleScore = new Map<Article, number>();
   for (const hit of hits) {
-    const passage = index.passages[hit.id as number];
+    const passage = index.passages.get(hit.id as number);
     if (passage && passage.sentence < 0) titleScore.set(passage.article, hit.score);
   }
   const pairs = queryPairs(concepts.map((c) => c.term));
   const scored: ScoredPassage[] = [];
   for (const hit of hits.slice(0, CANDIDATES)) {
-    const passage = index.passages[hit.id as number];
+    const passage = index.passages.get(hit.id as number);
     if (!passage) continue;
     const matched = new Set(hit.queryTerms);
     const coverage = concepts.filter((c) => isSatisfied(c, matched)).length / concepts.length;
-    const phrases = countPairs(pairs, passageTerms(passageText(index, passage)));
+    const phrases = countPairs(pairs, passageTerms(passageText(passage)));
     const title = passage.sentence < 0 ? 0 : (titleScore.get(passage.article) ?? 0) * TITLE_WEIGHT;
     const score = (hit.score + title) * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases);
     scored.push({ passage: hit.id as number, score, terms: hit.terms });
@@ -130,11 +131,11 @@ export function rankPassages(index: Index, query: string): ScoredPassage[] {
 export function search(index: Index, query: string, options: SearchOptions = {}): Result<'search'> {
   const limit = options.limit ?? 5;
   const perArticle = options.perArticle ?? 1;
-  const taken = new Map<number, number>();
+  const taken = new Map<Article, number>();
   const answers: SearchAnswer[] = [];
   for (const scored of rankPassages(index, query)) {
     if (answers.length >= limit) break;
-    const passage = index.passages[scored.passage];
+    const passage = index.passages.get(scored.passage);
     if (!passage) continue;
     const count = taken.get(passage.article) ?? 0;
     if (count >= perArticle) continue;
@@ -161,9 +162,9 @@ export function didYouMean(index: Index, query: string, max = 3): string[] {
 }
 
 function toAnswer(index: Index, scored: ScoredPassage): SearchAnswer {
-  const passage = index.passages[scored.passage]!;
-  const article = index.articles[passage.article]!;
-  const quote = passageText(index, passage);
+  const passage = index.passages.get(scored.passage)!;
+  const { article } = passage;
+  const quote = passageText(passage);
   return {
     quote,
     article: articleRef(article),

@@ -1,30 +1,39 @@
 /**
  * The index: every article parsed once, its facts extracted once, and its sentences and title indexed
  * with MiniSearch. Answers are pure functions of an Index and a query.
+ *
+ * An index is assembled from article records (see records.ts). Updating it for changed files re-indexes
+ * those files alone: their passages leave MiniSearch and their new ones come in; the rest is untouched.
  */
 import MiniSearch from 'minisearch';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
-import { extractFacts } from '../facts/extract.ts';
 import type { Facts } from '../facts/types.ts';
 import { toTerm, words } from '../text/terms.ts';
-import { AliasTable, findAliases } from './aliases.ts';
+import { AliasTable } from './aliases.ts';
+import { recordOf, type ArticleRecord } from './records.ts';
 
 /** A unit of search: one sentence of an article, or its title (sentence -1). */
 export interface Passage {
-  article: number;
+  article: Article;
   sentence: number;
 }
 
-interface PassageDoc {
+export interface PassageDoc {
   id: number;
   text: string;
 }
 
 export interface Index {
+  /** The articles, in file-name order. */
   articles: Article[];
-  passages: Passage[];
-  /** The passage index of each article's title, by article number. */
-  titlePassage: number[];
+  /** The record of each file, by file name. */
+  records: Map<string, ArticleRecord>;
+  /** MiniSearch document id → passage. */
+  passages: Map<number, Passage>;
+  /** The passage ids of each file, for removing them when the file changes. */
+  passageIds: Map<string, number[]>;
+  /** The next free passage id. */
+  nextPassageId: number;
   search: MiniSearch<PassageDoc>;
   aliases: AliasTable;
   /** The word as the corpus writes it, for each index term ("qingpu" -> "Qingpu"): for suggestions. */
@@ -38,39 +47,118 @@ export const SEARCH_OPTIONS = {
   fields: ['text'],
   tokenize: (text: string) => words(text).map((w) => w.text),
   processTerm: (term: string) => toTerm(term) ?? null,
-} as const;
+};
 
-/** Builds the index of a corpus: aliases first (they are corpus-wide), then passages and facts. */
+export function newSearch(): MiniSearch<PassageDoc> {
+  return new MiniSearch<PassageDoc>(SEARCH_OPTIONS);
+}
+
+/** Builds the index of a corpus already parsed in memory (tests, tools). */
 export function buildIndex(corpus: Corpus): Index {
-  const { articles } = corpus;
-  const aliases = new AliasTable(
-    articles.flatMap((article) => findAliases(`${article.title}\n${article.text}`)),
+  return indexRecords(
+    corpus.articles.map((article) => recordOf(article, '')),
+    corpus.skipped,
   );
-  const passages: Passage[] = [];
-  const titlePassage: number[] = [];
-  const docs: PassageDoc[] = [];
-  const surface = new Map<string, string>();
-  articles.forEach((article, a) => {
-    titlePassage.push(passages.length);
-    for (let s = -1; s < article.sentences.length; s++) {
-      const text = s < 0 ? article.title : (article.sentences[s]?.text ?? '');
-      docs.push({ id: passages.length, text });
-      for (const word of words(text)) {
-        const term = toTerm(word.text);
-        if (term !== null && !surface.has(term)) surface.set(term, word.text);
-      }
-      passages.push({ article: a, sentence: s });
+}
+
+/** Builds an index from records, indexing every passage. */
+export function indexRecords(records: ArticleRecord[], skipped: SkippedFile[]): Index {
+  const index = emptyIndex();
+  return updateIndex(index, { added: records, removed: [], skipped });
+}
+
+export function emptyIndex(): Index {
+  return {
+    articles: [],
+    records: new Map(),
+    passages: new Map(),
+    passageIds: new Map(),
+    nextPassageId: 0,
+    search: newSearch(),
+    aliases: new AliasTable([]),
+    surface: new Map(),
+    facts: { signings: [], events: [] },
+    skipped: [],
+  };
+}
+
+export interface IndexChange {
+  /** New and changed files' records (a changed file's old record is replaced). */
+  added: ArticleRecord[];
+  /** Files that are gone, or that no longer parse. */
+  removed: string[];
+  /** The skipped files of the corpus as it now stands. */
+  skipped: SkippedFile[];
+}
+
+/**
+ * Applies a change to an index in place and returns it, with new article, alias and fact lists. Runs
+ * synchronously, so no query ever sees half of a change.
+ */
+export function updateIndex(index: Index, change: IndexChange): Index {
+  const leaving = new Set([...change.removed, ...change.added.map((r) => r.file)]);
+  const stale: number[] = [];
+  for (const file of leaving) {
+    for (const id of index.passageIds.get(file) ?? []) {
+      stale.push(id);
+      index.passages.delete(id);
     }
+    index.passageIds.delete(file);
+    index.records.delete(file);
+  }
+  if (stale.length) index.search.discardAll(stale);
+
+  const docs: PassageDoc[] = [];
+  for (const record of change.added) {
+    index.records.set(record.file, record);
+    const ids: number[] = [];
+    const { article } = record;
+    for (let s = -1; s < article.sentences.length; s++) {
+      const id = index.nextPassageId++;
+      const text = s < 0 ? article.title : (article.sentences[s]?.text ?? '');
+      docs.push({ id, text });
+      ids.push(id);
+      index.passages.set(id, { article, sentence: s });
+      learnSpelling(index.surface, text);
+    }
+    index.passageIds.set(record.file, ids);
+  }
+  index.search.addAll(docs);
+  return relink(index, change.skipped);
+}
+
+/** Recomputes what depends on the whole set of records: the article list, the alias table, the facts. */
+export function relink(index: Index, skipped: SkippedFile[]): Index {
+  const records = [...index.records.values()].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
+  index.articles = records.map((r) => r.article);
+  index.aliases = new AliasTable(records.flatMap((r) => r.aliases));
+  index.facts = combineFacts(records.map((r) => r.facts));
+  index.skipped = skipped;
+  return index;
+}
+
+/** The facts of all articles, each pointing at its article's number in the index. */
+function combineFacts(perArticle: Facts[]): Facts {
+  const facts: Facts = { signings: [], events: [] };
+  perArticle.forEach((own, article) => {
+    for (const signing of own.signings) facts.signings.push({ ...signing, article });
+    for (const event of own.events) facts.events.push({ ...event, article });
   });
-  const search = new MiniSearch<PassageDoc>({ ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields] });
-  search.addAll(docs);
-  const facts = extractFacts(articles, aliases);
-  return { articles, passages, titlePassage, search, aliases, surface, facts, skipped: corpus.skipped };
+  return facts;
+}
+
+function learnSpelling(surface: Map<string, string>, text: string): void {
+  for (const word of words(text)) {
+    const term = toTerm(word.text);
+    if (term !== null && !surface.has(term)) surface.set(term, word.text);
+  }
 }
 
 /** The text of a passage. */
-export function passageText(index: Index, passage: Passage): string {
-  const article = index.articles[passage.article];
-  if (!article) return '';
-  return passage.sentence < 0 ? article.title : (article.sentences[passage.sentence]?.text ?? '');
+export function passageText(passage: Passage): string {
+  return passage.sentence < 0
+    ? passage.article.title
+    : (passage.article.sentences[passage.sentence]?.text ?? '');
 }
