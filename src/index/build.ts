@@ -5,10 +5,10 @@
  * An index is assembled from article records (see records.ts). Updating it for changed files re-indexes
  * those files alone: their passages leave MiniSearch and their new ones come in; the rest is untouched.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
 import type { Facts } from '../facts/types.ts';
-import { toTerm, words } from '../text/terms.ts';
+import { toTerm, wordsOf } from '../text/terms.ts';
 import { AliasTable } from './aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
 
@@ -42,15 +42,26 @@ export interface Index {
   skipped: SkippedFile[];
 }
 
-/** MiniSearch options; the index and the loader of a cached index must use the same. */
-export const SEARCH_OPTIONS = {
-  fields: ['text'],
-  tokenize: (text: string) => words(text).map((w) => w.text),
-  processTerm: (term: string) => toTerm(term) ?? null,
-};
+/**
+ * MiniSearch options; the index and the loader of a cached index use the same. While documents are
+ * added, each term's spelling in the corpus is learnt into `surface`; queries use the plain term function.
+ */
+export function searchOptions(surface: Map<string, string>): Options<PassageDoc> {
+  return {
+    fields: ['text'],
+    tokenize: wordsOf,
+    processTerm: (word: string) => {
+      const term = toTerm(word);
+      if (term !== null && !surface.has(term)) surface.set(term, word);
+      return term;
+    },
+    searchOptions: { processTerm: queryTerm },
+    autoSuggestOptions: { processTerm: queryTerm },
+  };
+}
 
-export function newSearch(): MiniSearch<PassageDoc> {
-  return new MiniSearch<PassageDoc>(SEARCH_OPTIONS);
+function queryTerm(word: string): string | null {
+  return toTerm(word);
 }
 
 /** Builds the index of a corpus already parsed in memory (tests, tools). */
@@ -68,15 +79,16 @@ export function indexRecords(records: ArticleRecord[], skipped: SkippedFile[]): 
 }
 
 export function emptyIndex(): Index {
+  const surface = new Map<string, string>();
   return {
     articles: [],
     records: new Map(),
     passages: new Map(),
     passageIds: new Map(),
     nextPassageId: 0,
-    search: newSearch(),
+    search: new MiniSearch<PassageDoc>(searchOptions(surface)),
     aliases: new AliasTable([]),
-    surface: new Map(),
+    surface,
     facts: { signings: [], events: [] },
     skipped: [],
   };
@@ -119,7 +131,6 @@ export function updateIndex(index: Index, change: IndexChange): Index {
       docs.push({ id, text });
       ids.push(id);
       index.passages.set(id, { article, sentence: s });
-      learnSpelling(index.surface, text);
     }
     index.passageIds.set(record.file, ids);
   }
@@ -147,13 +158,6 @@ function combineFacts(perArticle: Facts[]): Facts {
     for (const event of own.events) facts.events.push({ ...event, article });
   });
   return facts;
-}
-
-function learnSpelling(surface: Map<string, string>, text: string): void {
-  for (const word of words(text)) {
-    const term = toTerm(word.text);
-    if (term !== null && !surface.has(term)) surface.set(term, word.text);
-  }
 }
 
 /** The text of a passage. */

@@ -3,7 +3,7 @@
  * cache can keep it and a changed file is re-read without touching the others.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleError, decodeArticle, MAX_ARTICLE_BYTES, parseArticle } from '../corpus/parse.ts';
 import type { Article, SkippedFile } from '../corpus/types.ts';
@@ -15,6 +15,8 @@ export interface ArticleRecord {
   file: string;
   /** SHA-1 of the file's bytes. */
   hash: string;
+  /** The file's size and modification time when it was read: unchanged, the file is not read again. */
+  stamp: string;
   article: Article;
   /** The acronyms the article defines. */
   aliases: Alias[];
@@ -22,38 +24,49 @@ export interface ArticleRecord {
   facts: Facts;
 }
 
-/** A file as read from disk: its bytes' hash, and the bytes when they were read. */
-export interface FileState {
-  file: string;
-  hash: string;
-}
-
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** Builds the record of a parsed article. */
-export function recordOf(article: Article, hash: string): ArticleRecord {
+export function recordOf(article: Article, hash: string, stamp = ''): ArticleRecord {
   const aliases = findAliases(`${article.title}\n${article.text}`);
   const facts = extractFacts([article], new AliasTable(aliases));
-  return { file: article.file, hash, article, aliases, facts };
+  return { file: article.file, hash, stamp, article, aliases, facts };
+}
+
+/** A file's size and modification time, as one comparable string; '' when it cannot be read. */
+export function stampOf(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }
 
 /** Reads, parses and extracts one file; a file that is not an article gives the reason it was skipped. */
 export function readRecord(dir: string, file: string): ArticleRecord | SkippedFile {
+  const path = join(dir, file);
+  const stamp = stampOf(path);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(dir, file));
+    if (statSync(path).size > MAX_ARTICLE_BYTES) {
+      return {
+        file,
+        reason: `the file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB; an article is a few kilobytes`,
+      };
+    }
+    bytes = readFileSync(path);
   } catch (error) {
     return { file, reason: `it could not be read (${(error as Error).message})` };
   }
-  return recordOfBytes(file, bytes);
+  return recordOfBytes(file, bytes, stamp);
 }
 
-export function recordOfBytes(file: string, bytes: Uint8Array): ArticleRecord | SkippedFile {
+export function recordOfBytes(file: string, bytes: Uint8Array, stamp = ''): ArticleRecord | SkippedFile {
   try {
-    if (bytes.length > MAX_ARTICLE_BYTES) decodeArticle(bytes);
-    return recordOf(parseArticle(file, decodeArticle(bytes)), hashBytes(bytes));
+    return recordOf(parseArticle(file, decodeArticle(bytes)), hashBytes(bytes), stamp);
   } catch (error) {
     if (error instanceof ArticleError) return { file, reason: error.message };
     return { file, reason: `it could not be parsed (${(error as Error).message})` };

@@ -14,6 +14,11 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+/** The words of `text`, as strings: what the index tokenizes. */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 /** The words of `text`, with their offsets. Hyphens, slashes and plus signs separate words. */
 export function words(text: string): Word[] {
   const found: Word[] = [];
@@ -33,8 +38,22 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Terms already computed, by word: a corpus has a few tens of thousands of distinct words. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
+
 /** The index term for a word: folded, possessive dropped, stemmed; null for a stop word. */
 export function toTerm(word: string): string | null {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = computeTerm(word);
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term;
+}
+
+function computeTerm(word: string): string | null {
   const folded = foldForMatch(word).replace(/'s$/, '');
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   // Digits and short tokens stay as they are: "737", "5g", "ai".

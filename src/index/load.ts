@@ -1,0 +1,170 @@
+/**
+ * Loads the index of a corpus folder the fast way: from the cache when the files are unchanged,
+ * re-reading only the files that changed, and reading a large corpus on all cores.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { listArticleFiles, skippedWarning } from '../corpus/load.ts';
+import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
+import type { SkippedFile } from '../corpus/types.ts';
+import { emptyIndex, updateIndex, type Index } from './build.ts';
+import { loadSnapshot, saveSnapshot, snapshotPath } from './cache.ts';
+import { CorpusFolderError } from './open.ts';
+import { isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
+
+export interface LoadOptions {
+  /** Where snapshots are kept; null for no cache. Default: ACCORD_CACHE_DIR, else .accord-cache. */
+  cacheDir?: string | null;
+  /** Threads for reading files; default: the machine's cores. 1 reads on the main thread. */
+  threads?: number;
+  /** Receives one line per skipped file. Default: console.warn. */
+  warn?: (line: string) => void;
+}
+
+export interface LoadStats {
+  files: number;
+  /** Files read and parsed in this load. */
+  parsed: number;
+  /** Files whose records came from the cache. */
+  reused: number;
+  /** Records dropped because their file is gone or changed. */
+  removed: number;
+  skipped: number;
+  fromCache: boolean;
+  milliseconds: number;
+}
+
+/** Below this many files to read, threads cost more than they save. */
+const PARALLEL_FROM = 200;
+
+export function defaultCacheDir(): string | null {
+  const configured = process.env.ACCORD_CACHE_DIR;
+  if (configured === undefined) return '.accord-cache';
+  return configured.trim() === '' || configured === 'off' ? null : configured;
+}
+
+export async function loadIndex(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<{ index: Index; stats: LoadStats }> {
+  const started = performance.now();
+  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const files = listFolder(dir);
+  const path = cacheDir ? snapshotPath(cacheDir, dir) : null;
+  const cached = path ? loadSnapshot(path) : null;
+  const index = cached ?? emptyIndex();
+
+  // A file whose size and time are those of its record is unchanged; another is read, and re-parsed
+  // only when its bytes differ.
+  const present = new Set(files);
+  const toRead: string[] = [];
+  let restamped = 0;
+  for (const file of files) {
+    const record = index.records.get(file);
+    if (!record) {
+      toRead.push(file);
+      continue;
+    }
+    const stamp = stampOf(join(dir, file));
+    if (stamp === record.stamp) continue;
+    if (hashFile(dir, file) === record.hash) {
+      record.stamp = stamp;
+      restamped++;
+    } else toRead.push(file);
+  }
+  const removed = [...index.records.keys()].filter((file) => !present.has(file));
+
+  const read = await readRecords(dir, toRead, options.threads ?? availableParallelism());
+  const added = read.filter((r): r is ArticleRecord => !isSkipped(r));
+  const rereadSkipped = new Set(toRead);
+  const skipped: SkippedFile[] = [
+    ...index.skipped.filter((s) => present.has(s.file) && !rereadSkipped.has(s.file)),
+    ...read.filter(isSkipped),
+  ].sort((a, b) => (a.file < b.file ? -1 : 1));
+  // A changed file that no longer parses leaves the index: its old text is no longer in the corpus.
+  for (const s of read.filter(isSkipped)) if (index.records.has(s.file)) removed.push(s.file);
+  for (const s of skipped) warn(skippedWarning(s));
+  const changed = !cached || removed.length > 0 || added.length > 0 || restamped > 0;
+  updateIndex(index, { added, removed, skipped });
+  if (path && changed) {
+    try {
+      saveSnapshot(path, index);
+    } catch (error) {
+      warn(`The index cache could not be written to ${path}: ${(error as Error).message}`);
+    }
+  }
+  const stats: LoadStats = {
+    files: files.length,
+    parsed: toRead.length,
+    reused: index.records.size - added.length,
+    removed: removed.length,
+    skipped: skipped.length,
+    fromCache: cached !== null,
+    milliseconds: Math.round(performance.now() - started),
+  };
+  return { index, stats };
+}
+
+/** The article files of a folder; a folder that cannot be used is a CorpusFolderError. */
+export function listFolder(dir: string): string[] {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch {
+    throw new CorpusFolderError(`The corpus folder ${dir} does not exist.`);
+  }
+  if (!isFolder)
+    throw new CorpusFolderError(
+      `${dir} is not a folder: point the corpus at a folder of .txt or .md articles.`,
+    );
+  try {
+    return listArticleFiles(dir);
+  } catch (error) {
+    throw new CorpusFolderError(`The corpus folder ${dir} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/** The SHA-1 of a file, or a marker that changes with its size and time when it is too large to read. */
+export function hashFile(dir: string, file: string): string {
+  const path = join(dir, file);
+  try {
+    const stat = statSync(path);
+    if (stat.size > MAX_ARTICLE_BYTES) return `large:${stat.size}:${stat.mtimeMs}`;
+    return createHash('sha1').update(readFileSync(path)).digest('hex');
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Reads files into records, on worker threads when there are many. */
+export async function readRecords(
+  dir: string,
+  files: string[],
+  threads: number,
+): Promise<(ArticleRecord | SkippedFile)[]> {
+  const workers = Math.min(threads, Math.ceil(files.length / PARALLEL_FROM));
+  if (workers <= 1) return files.map((file) => readRecord(dir, file));
+  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  const results = await Promise.all(shares.map((share) => readOnWorker(dir, share)));
+  return results.flat().sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+function readOnWorker(dir: string, files: string[]): Promise<(ArticleRecord | SkippedFile)[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./worker.ts', import.meta.url).href, dir, files },
+    });
+    worker.once('message', (records: (ArticleRecord | SkippedFile)[]) => {
+      resolve(records);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`an indexing worker stopped with code ${code}`));
+    });
+  });
+}
