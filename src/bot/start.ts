@@ -1,5 +1,141 @@
-/** Starts the Discord bot. */
+/**
+ * `npm start` with DISCORD_TOKEN set: reads the configuration, opens the corpus index, logs in and serves
+ * until SIGINT or SIGTERM, then closes the connection and stops. With SHARDS above 1, a ShardingManager
+ * runs one process per shard (src/bot/shard.ts), each with its own index.
+ */
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { ShardingManager, type Shard } from 'discord.js';
+import { CorpusFolderError, openIndex } from '../index/open.ts';
+import { createBot } from './bot.ts';
+import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Exit codes: 0 stopped on a signal, 1 could not log in or run, 2 configuration or corpus problem. */
 export async function startBot(): Promise<number> {
-  console.error('The Discord bot is not built yet: unset DISCORD_TOKEN to use the local console.');
-  return 1;
+  loadEnv();
+  let config: BotConfig;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const code = config.shards > 1 ? await runShards(config, logger) : await runBot(config, logger);
+  forceExitLater(code);
+  return code;
+}
+
+/** Runs one bot (all shards in this process, or the shard ShardingManager gave it) until a signal. */
+export async function runBot(config: BotConfig, logger: Logger): Promise<number> {
+  const stopped = untilStopped();
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
+  let index;
+  try {
+    index = openIndex(config.corpusDir, { warn: (line) => logger.warn('corpus file skipped', { line }) });
+  } catch (error) {
+    if (!(error instanceof CorpusFolderError)) throw error;
+    console.error(`CORPUS_DIR: ${error.message}`);
+    return 2;
+  }
+  logger.info('index opened', {
+    corpus: config.corpusDir,
+    articles: index.articles.length,
+    signings: index.facts.signings.length,
+    events: index.facts.events.length,
+  });
+  const bot = createBot({
+    index,
+    logger,
+    cooldownSeconds: config.cooldownSeconds,
+    searchPagesSeconds: config.searchPagesSeconds,
+    restApi: config.apiBase,
+  });
+  try {
+    const signal = await Promise.race([bot.login(config.token).then(() => null), stopped]);
+    if (signal) return await shutDown(signal);
+  } catch (error) {
+    logger.error('login failed: check DISCORD_TOKEN (and DISCORD_API_BASE if set)', { error });
+    await bot.stop().catch(() => undefined);
+    return 1;
+  }
+  return shutDown(await stopped);
+
+  async function shutDown(signal: string): Promise<number> {
+    logger.info('shutting down', { signal });
+    await bot.stop();
+    logger.info('stopped');
+    return 0;
+  }
+}
+
+/** ShardingManager: one process per shard, respawned if it dies, all stopped on a signal. */
+async function runShards(config: BotConfig, logger: Logger): Promise<number> {
+  const stopped = untilStopped();
+  const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
+    totalShards: config.shards,
+    token: config.token,
+    respawn: true,
+    execArgv: tsxExecArgv(),
+  });
+  manager.on('shardCreate', (shard: Shard) => {
+    logger.info('shard spawned', { shard: shard.id, pid: shard.process?.pid });
+    shard.on('death', () => logger.warn('shard process ended', { shard: shard.id }));
+  });
+  try {
+    const spawning = manager.spawn({
+      amount: config.shards,
+      delay: config.shardSpawnDelayMs,
+      timeout: 60_000,
+    });
+    const signal = await Promise.race([spawning.then(() => null), stopped]);
+    if (signal === null) logger.info('all shards ready', { shards: config.shards });
+    return await stopShards(manager, logger, signal ?? (await stopped));
+  } catch (error) {
+    logger.error('shards failed to start', { error });
+    await stopShards(manager, logger, 'error');
+    return 1;
+  }
+}
+
+async function stopShards(manager: ShardingManager, logger: Logger, signal: string): Promise<number> {
+  logger.info('shutting down', { signal, shards: manager.shards.size });
+  await Promise.all(
+    [...manager.shards.values()].map(async (shard) => {
+      const child = shard.process;
+      shard.kill();
+      if (child && child.exitCode === null && child.signalCode === null) {
+        await Promise.race([
+          once(child, 'exit'),
+          new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+        ]);
+      }
+    }),
+  );
+  logger.info('stopped');
+  return 0;
+}
+
+/** Resolves with the signal (or 'disconnect' when a shard loses its manager) that asks the bot to stop. */
+export function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (reason: string) => () => resolve(reason);
+    process.once('SIGINT', stop('SIGINT'));
+    process.once('SIGTERM', stop('SIGTERM'));
+    if (process.send) process.once('disconnect', stop('disconnect'));
+  });
+}
+
+/** Node options that make a child process run TypeScript as this one does (tsx). */
+function tsxExecArgv(): string[] {
+  return process.execArgv.some((arg) => arg.includes('tsx')) ? [...process.execArgv] : ['--import', 'tsx'];
+}
+
+/** Lets the process end by itself; exits anyway if some handle keeps it alive a few seconds on. */
+export function forceExitLater(code: number): void {
+  setTimeout(() => process.exit(code), 3000).unref();
 }

@@ -1,0 +1,44 @@
+/**
+ * `npm run deploy-commands`: registers the bot's slash commands, in DISCORD_GUILD_ID when set (instant),
+ * else globally (Discord may take up to an hour to show them everywhere).
+ * Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_BASE points it at another API (tests).
+ */
+import { ConfigError, loadEnv, readConfig } from '../src/bot/config.ts';
+import { deployCommands } from '../src/bot/deploy.ts';
+
+async function main(): Promise<number> {
+  loadEnv();
+  let config;
+  try {
+    config = readConfig(process.env, { needApplicationId: true });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    const { scope, names } = await deployCommands({
+      token: config.token,
+      applicationId: config.applicationId!,
+      guildId: config.guildId,
+      apiBase: config.apiBase,
+    });
+    console.log(`Registered ${names.length} commands (${scope}): ${names.map((n) => `/${n}`).join(', ')}`);
+    return 0;
+  } catch (error) {
+    console.error(`Could not register the commands: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`deploy-commands: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,24 @@
+/** The discord.js client, built in one place so that tests can point its REST calls at a local Discord. */
+import { Client, GatewayIntentBits } from 'discord.js';
+
+export interface ClientFactoryOptions {
+  /** REST base without the version, e.g. http://127.0.0.1:1234/api. Default: Discord's. */
+  restApi?: string | null;
+  /** Shard ids this client runs, or 'auto'; under ShardingManager the client reads them from the environment. */
+  shards?: number | number[] | 'auto';
+  shardCount?: number;
+  /** Milliseconds to wait for the guilds announced in READY (discord.js default 15 s). */
+  waitGuildTimeout?: number;
+}
+
+export function createClient(options: ClientFactoryOptions = {}): Client {
+  return new Client({
+    // Slash commands need no privileged intent; Guilds tells which servers the bot is in.
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(options.restApi ? { rest: { api: options.restApi } } : {}),
+    ...(options.shards !== undefined ? { shards: options.shards } : {}),
+    ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
+    ...(options.waitGuildTimeout !== undefined ? { waitGuildTimeout: options.waitGuildTimeout } : {}),
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The bot's configuration, from the environment and .env (dotenv), checked at start-up. Every problem is
+ * reported at once, each naming its variable; the token's value is never printed.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './logger.ts';
+
+export interface BotConfig {
+  token: string;
+  /** Needed to register commands; the running bot learns it from Discord. */
+  applicationId: string | null;
+  /** Register commands in this server only (instant, for development); null: globally. */
+  guildId: string | null;
+  corpusDir: string;
+  logLevel: LogLevel;
+  /** Seconds a user waits between two uses of the same command; 0: no cooldown. */
+  cooldownSeconds: number;
+  /** Shards (gateway connections, one process each) when above 1. */
+  shards: number;
+  /** Milliseconds between two shard spawns (Discord allows one identify every 5 s on small bots). */
+  shardSpawnDelayMs: number;
+  /** Seconds the /search Previous/Next buttons keep working after the last press. */
+  searchPagesSeconds: number;
+  /** The REST API base, without /v10 (default https://discord.com/api); a local fake Discord in tests. */
+  apiBase: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ReadOptions {
+  /** deploy-commands needs the application id; the bot does not. */
+  needApplicationId?: boolean;
+}
+
+/** Loads .env into process.env (values already set in the environment win). */
+export function loadEnv(path?: string): void {
+  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Reads and checks the configuration; throws a ConfigError listing every problem. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): BotConfig {
+  const problems: string[] = [];
+  const get = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+
+  const token = get('DISCORD_TOKEN');
+  if (!token) problems.push('DISCORD_TOKEN is not set: put the bot token from the Developer Portal in .env.');
+  else if (/^Bot\s/i.test(token)) problems.push('DISCORD_TOKEN starts with "Bot ": give the token alone.');
+  else if (/\s/.test(token) || token.split('.').length !== 3) {
+    problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots).');
+  }
+
+  const snowflake = (name: string, required: boolean): string | null => {
+    const value = get(name);
+    if (!value) {
+      if (required) problems.push(`${name} is not set: copy it from the Developer Portal.`);
+      return null;
+    }
+    if (!SNOWFLAKE.test(value))
+      problems.push(`${name} must be a Discord id (17 to 20 digits), got "${value}".`);
+    return value;
+  };
+  const applicationId = snowflake('DISCORD_APPLICATION_ID', options.needApplicationId ?? false);
+  const guildId = snowflake('DISCORD_GUILD_ID', false);
+
+  const corpusDir = get('CORPUS_DIR') ?? 'corpus';
+
+  const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!isLogLevel(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}".`);
+
+  const number = (name: string, fallback: number, min: number, max: number, integer: boolean): number => {
+    const raw = get(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+      const kind = integer ? 'a whole number' : 'a number';
+      problems.push(`${name} must be ${kind} from ${min} to ${max}, got "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+  const cooldownSeconds = number('COOLDOWN_SECONDS', 3, 0, 3600, false);
+  const shards = number('SHARDS', 1, 1, 1000, true);
+  const shardSpawnDelayMs = number('SHARD_SPAWN_DELAY_MS', 5500, 0, 60_000, true);
+  const searchPagesSeconds = number('SEARCH_PAGES_SECONDS', 300, 1, 840, false);
+
+  let apiBase = get('DISCORD_API_BASE');
+  if (apiBase) {
+    apiBase = apiBase.replace(/\/+$/, '');
+    if (!/^https?:\/\/[^\s/]+/.test(apiBase)) {
+      problems.push(
+        `DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api, got "${apiBase}".`,
+      );
+    } else if (/\/v\d+$/.test(apiBase)) {
+      problems.push('DISCORD_API_BASE must not end with the API version (/v10): it is added by the client.');
+    }
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    token: token!,
+    applicationId,
+    guildId,
+    corpusDir,
+    logLevel: level as LogLevel,
+    cooldownSeconds,
+    shards,
+    shardSpawnDelayMs,
+    searchPagesSeconds,
+    apiBase,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Discord's message limits, and cutting text to them cleanly: at a word or a line, with an ellipsis,
+ * never leaving a bold marker or an escape half done. Every message the bot sends goes through here, so
+ * a long quote or a large corpus is shortened, never refused by the API.
+ */
+import type { APIEmbed } from 'discord.js';
+
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  /** Across all the embeds of one message. */
+  embedsTotal: 6000,
+  embedsPerMessage: 10,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  customId: 100,
+  buttonLabel: 80,
+} as const;
+
+export const ELLIPSIS = '…';
+
+/**
+ * `text` in at most `max` characters: cut at the last space (or line) before the limit, an ellipsis added.
+ * A word is cut only when there is no space in the last third.
+ */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, Math.max(0, max));
+  const room = max - ELLIPSIS.length;
+  const head = text.slice(0, room + 1);
+  const space = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'));
+  let kept = space >= room * (2 / 3) ? head.slice(0, space) : head.slice(0, room);
+  kept = kept.replace(/[\s,;:]+$/u, '');
+  // A lone surrogate would break the JSON; a trailing backslash would escape the ellipsis.
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+  kept = kept.replace(/\\+$/, '');
+  return `${kept}${ELLIPSIS}`;
+}
+
+/** Like cut, for Markdown: a bold marker left open by the cut is closed. */
+export function cutMarkdown(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = cut(text, max - 2);
+  const markers = out.match(/(?<!\\)\*\*/g)?.length ?? 0;
+  if (markers % 2 === 1) out = out.replace(new RegExp(`${ELLIPSIS}$`), `**${ELLIPSIS}`);
+  return out;
+}
+
+/**
+ * Whole lines joined by newlines in at most `max` characters; when some do not fit, the last line says how
+ * many were left out (`more(n)`). A first line longer than `max` is cut.
+ */
+export function fitLines(lines: string[], max: number, more: (left: number) => string): string {
+  const all = lines.join('\n');
+  if (all.length <= max) return all;
+  const kept: string[] = [];
+  let length = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const tail = more(lines.length - i);
+    const added = (kept.length ? 1 : 0) + line.length;
+    // Room must remain for the "n more" line after this one, unless this is the last line.
+    const reserve = i === lines.length - 1 ? 0 : 1 + tail.length;
+    if (length + added + reserve > max) {
+      if (kept.length === 0) return cutMarkdown(line, max);
+      kept.push(cut(tail, max - length - 1));
+      return kept.join('\n');
+    }
+    kept.push(line);
+    length += added;
+  }
+  return kept.join('\n');
+}
+
+/** The characters Discord counts towards the 6,000 of a message's embeds. */
+export function embedLength(embed: APIEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const field of embed.fields ?? []) n += field.name.length + field.value.length;
+  return n;
+}
+
+/**
+ * Embeds that Discord accepts: each part cut to its limit, empty fields dropped, then, while the message
+ * is over 6,000 characters, the last fields dropped and the longest descriptions shortened.
+ */
+export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+  const fitted = embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
+  const total = () => fitted.reduce((n, e) => n + embedLength(e), 0);
+  for (let guard = 0; total() > LIMITS.embedsTotal && guard < 100; guard++) {
+    const withFields = [...fitted].reverse().find((e) => (e.fields?.length ?? 0) > 0);
+    if (withFields) {
+      withFields.fields = withFields.fields!.slice(0, -1);
+      continue;
+    }
+    const longest = fitted.reduce((a, b) =>
+      (b.description?.length ?? 0) > (a.description?.length ?? 0) ? b : a,
+    );
+    const over = total() - LIMITS.embedsTotal;
+    const length = longest.description?.length ?? 0;
+    if (length === 0) break;
+    longest.description = cutMarkdown(longest.description!, Math.max(1, length - over));
+  }
+  return fitted;
+}
+
+function fitEmbed(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (out.title !== undefined) out.title = cutMarkdown(out.title, LIMITS.embedTitle);
+  if (out.description !== undefined) {
+    out.description = cutMarkdown(out.description, LIMITS.embedDescription);
+    if (out.description === '') delete out.description;
+  }
+  if (out.footer) out.footer = { ...out.footer, text: cut(out.footer.text, LIMITS.footerText) };
+  if (out.author) out.author = { ...out.author, name: cut(out.author.name, LIMITS.authorName) };
+  if (out.fields) {
+    out.fields = out.fields
+      .filter((f) => f.name.trim() !== '' && f.value.trim() !== '')
+      .slice(0, LIMITS.embedFields)
+      .map((f) => ({
+        ...f,
+        name: cutMarkdown(f.name, LIMITS.fieldName),
+        value: cutMarkdown(f.value, LIMITS.fieldValue),
+      }));
+  }
+  return out;
+}
