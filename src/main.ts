@@ -3,7 +3,8 @@
  */
 import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
-import { CorpusFolderError, openIndex } from './index/open.ts';
+import { loadIndex } from './index/load.ts';
+import { CorpusFolderError } from './index/open.ts';
 
 async function main(): Promise<number> {
   const corpusDir = process.env.CORPUS_DIR?.trim() || 'corpus';
@@ -12,7 +13,7 @@ async function main(): Promise<number> {
     return startBot();
   }
   try {
-    const index = openIndex(corpusDir);
+    const { index } = await loadIndex(corpusDir);
     await runConsole(index);
     return 0;
   } catch (error) {

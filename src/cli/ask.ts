@@ -13,7 +13,8 @@ import { answer, isCommandName, COMMANDS } from '../answers/index.ts';
 import { checkQuery } from '../answers/query.ts';
 import type { Result } from '../answers/types.ts';
 import type { Index } from '../index/build.ts';
-import { CorpusFolderError, openIndex } from '../index/open.ts';
+import { loadIndex } from '../index/load.ts';
+import { CorpusFolderError } from '../index/open.ts';
 import { ANSI, PLAIN, renderText } from './render.ts';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] <${COMMANDS.join('|')}> <query...>
@@ -106,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
 
   let index: Index;
   try {
-    index = openIndex(options.corpus, { warn: (line) => process.stderr.write(`${line}\n`) });
+    ({ index } = await loadIndex(options.corpus, { warn: (line) => process.stderr.write(`${line}\n`) }));
   } catch (error) {
     if (error instanceof CorpusFolderError) {
       process.stderr.write(`${error.message}\n`);

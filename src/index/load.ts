@@ -57,12 +57,47 @@ export async function loadIndex(
   const path = cacheDir ? snapshotPath(cacheDir, dir) : null;
   const cached = path ? loadSnapshot(path) : null;
   const index = cached ?? emptyIndex();
+  const sync = await syncIndex(index, dir, files, { threads: options.threads, keepBroken: false });
+  for (const s of index.skipped) warn(skippedWarning(s));
+  if (path && (!cached || sync.changed)) writeSnapshot(path, index, warn);
+  const stats: LoadStats = {
+    files: files.length,
+    parsed: sync.parsed,
+    reused: index.records.size - sync.added.length,
+    removed: sync.removed.length,
+    skipped: index.skipped.length,
+    fromCache: cached !== null,
+    milliseconds: Math.round(performance.now() - started),
+  };
+  return { index, stats };
+}
 
-  // A file whose size and time are those of its record is unchanged; another is read, and re-parsed
-  // only when its bytes differ.
+export interface SyncResult {
+  /** Files read and parsed. */
+  parsed: number;
+  added: string[];
+  removed: string[];
+  /** Files that could not be read; with keepBroken, those whose previous version still serves. */
+  broken: SkippedFile[];
+  /** Whether the index (or a record's stamp) changed. */
+  changed: boolean;
+}
+
+/**
+ * Brings an index in line with the files of its folder: a file whose size and time are those of its
+ * record is unchanged; another is read, and re-parsed only when its bytes differ; a file that is gone
+ * leaves. Reading happens first, off the index; the index itself changes in one synchronous step.
+ * With `keepBroken`, a file that was an article and no longer parses keeps its previous version.
+ */
+export async function syncIndex(
+  index: Index,
+  dir: string,
+  files: string[],
+  options: { threads?: number; keepBroken: boolean },
+): Promise<SyncResult> {
   const present = new Set(files);
   const toRead: string[] = [];
-  let restamped = 0;
+  let restamped = false;
   for (const file of files) {
     const record = index.records.get(file);
     if (!record) {
@@ -73,40 +108,36 @@ export async function loadIndex(
     if (stamp === record.stamp) continue;
     if (hashFile(dir, file) === record.hash) {
       record.stamp = stamp;
-      restamped++;
+      restamped = true;
     } else toRead.push(file);
   }
   const removed = [...index.records.keys()].filter((file) => !present.has(file));
 
   const read = await readRecords(dir, toRead, options.threads ?? availableParallelism());
   const added = read.filter((r): r is ArticleRecord => !isSkipped(r));
-  const rereadSkipped = new Set(toRead);
-  const skipped: SkippedFile[] = [
-    ...index.skipped.filter((s) => present.has(s.file) && !rereadSkipped.has(s.file)),
-    ...read.filter(isSkipped),
-  ].sort((a, b) => (a.file < b.file ? -1 : 1));
-  // A changed file that no longer parses leaves the index: its old text is no longer in the corpus.
-  for (const s of read.filter(isSkipped)) if (index.records.has(s.file)) removed.push(s.file);
-  for (const s of skipped) warn(skippedWarning(s));
-  const changed = !cached || removed.length > 0 || added.length > 0 || restamped > 0;
-  updateIndex(index, { added, removed, skipped });
-  if (path && changed) {
-    try {
-      saveSnapshot(path, index);
-    } catch (error) {
-      warn(`The index cache could not be written to ${path}: ${(error as Error).message}`);
-    }
+  const broken = read.filter(isSkipped);
+  const reread = new Set(toRead);
+  const stillSkipped = index.skipped.filter((s) => present.has(s.file) && !reread.has(s.file));
+  // A changed file that no longer parses: its previous version keeps serving, or it leaves the index.
+  const kept = broken.filter((s) => options.keepBroken && index.records.has(s.file));
+  if (!options.keepBroken) for (const s of broken) if (index.records.has(s.file)) removed.push(s.file);
+  const skipped = [...stillSkipped, ...broken.filter((s) => !kept.includes(s))].sort((a, b) =>
+    a.file < b.file ? -1 : 1,
+  );
+  const changed =
+    added.length > 0 || removed.length > 0 || restamped || skipped.length !== index.skipped.length;
+  if (added.length > 0 || removed.length > 0) updateIndex(index, { added, removed, skipped });
+  else index.skipped = skipped;
+  return { parsed: toRead.length, added: added.map((r) => r.file), removed, broken, changed };
+}
+
+/** Writes the snapshot; a cache that cannot be written is reported, never fatal. */
+export function writeSnapshot(path: string, index: Index, warn: (line: string) => void): void {
+  try {
+    saveSnapshot(path, index);
+  } catch (error) {
+    warn(`The index cache could not be written to ${path}: ${(error as Error).message}`);
   }
-  const stats: LoadStats = {
-    files: files.length,
-    parsed: toRead.length,
-    reused: index.records.size - added.length,
-    removed: removed.length,
-    skipped: skipped.length,
-    fromCache: cached !== null,
-    milliseconds: Math.round(performance.now() - started),
-  };
-  return { index, stats };
 }
 
 /** The article files of a folder; a folder that cannot be used is a CorpusFolderError. */

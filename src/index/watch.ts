@@ -1,0 +1,95 @@
+/**
+ * Keeps a running index in line with its corpus folder: a file dropped in, changed or removed is read off
+ * the hot path, then swapped into the index in one synchronous step. A broken file is reported; when it
+ * was an article before, its previous version keeps serving.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import type { Index } from './build.ts';
+import { snapshotPath } from './cache.ts';
+import { defaultCacheDir, listFolder, syncIndex, writeSnapshot, type SyncResult } from './load.ts';
+
+export interface WatchOptions {
+  /** Where the snapshot is kept; null for none. Default as for loadIndex. */
+  cacheDir?: string | null;
+  /** Quiet time after the last change before the folder is read. Default 250 ms. */
+  debounceMs?: number;
+  /** Problems: broken files, a folder that went away. Default: console.warn. */
+  warn?: (line: string) => void;
+  /** Called after each refresh that changed the index. */
+  onUpdate?: (result: SyncResult) => void;
+}
+
+export interface CorpusWatcher {
+  /** Reads the folder now (also what a change event does, after the quiet time). */
+  refresh(): Promise<SyncResult | null>;
+  close(): void;
+}
+
+export function watchCorpus(dir: string, index: Index, options: WatchOptions = {}): CorpusWatcher {
+  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const debounceMs = options.debounceMs ?? 250;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<SyncResult | null> | null = null;
+  let again = false;
+  let closed = false;
+
+  async function refreshOnce(): Promise<SyncResult | null> {
+    try {
+      const result = await syncIndex(index, dir, listFolder(dir), { keepBroken: true });
+      for (const broken of result.broken) {
+        const kept = index.records.has(broken.file) ? '; its previous version still serves' : '';
+        warn(`Could not index ${broken.file}: ${broken.reason}${kept}.`);
+      }
+      if (result.changed) {
+        if (cacheDir) writeSnapshot(snapshotPath(cacheDir, dir), index, warn);
+        options.onUpdate?.(result);
+      }
+      return result;
+    } catch (error) {
+      warn(`The corpus folder could not be read again; the index keeps serving: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  async function refresh(): Promise<SyncResult | null> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result = await refreshOnce();
+      while (again && !closed) {
+        again = false;
+        result = await refreshOnce();
+      }
+      return result;
+    })();
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
+  }
+
+  let watcher: FSWatcher | null = null;
+  try {
+    watcher = watch(dir, { persistent: false }, () => {
+      if (closed) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), debounceMs);
+    });
+    watcher.on('error', (error) => warn(`Watching ${dir} stopped: ${error.message}`));
+  } catch (error) {
+    warn(`Changes to ${dir} will not be picked up while running: ${(error as Error).message}`);
+  }
+
+  return {
+    refresh,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      watcher?.close();
+    },
+  };
+}

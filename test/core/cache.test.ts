@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { search } from '../../src/answers/search.ts';
+import { loadIndex } from '../../src/index/load.ts';
+
+const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
+const folders: string[] = [];
+
+function folder(): { corpus: string; cache: string } {
+  const root = mkdtempSync(join(tmpdir(), 'accord-cache-'));
+  folders.push(root);
+  const corpus = join(root, 'corpus');
+  const cache = join(root, 'cache');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'a.txt'), article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'));
+  writeFileSync(join(corpus, 'b.txt'), article('Library Unveiled', 'The new library was unveiled in York.'));
+  return { corpus, cache };
+}
+
+afterEach(() => {
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
+});
+
+const quiet = { warn: () => {} };
+
+describe('the index cache', () => {
+  it('loads an unchanged corpus from the cache, with the same answers', async () => {
+    const { corpus, cache } = folder();
+    const cold = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(cold.stats).toMatchObject({ files: 2, parsed: 2, fromCache: false });
+    const warm = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(warm.stats).toMatchObject({ files: 2, parsed: 0, reused: 2, fromCache: true });
+    expect(search(warm.index, 'robotics lab Leeds')).toEqual(search(cold.index, 'robotics lab Leeds'));
+  });
+
+  it('re-reads a changed file alone, and forgets a removed one', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    writeFileSync(
+      join(corpus, 'a.txt'),
+      article('Robotics Lab Opens', 'The robotics lab opened in Bristol.'),
+    );
+    utimesSync(join(corpus, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    rmSync(join(corpus, 'b.txt'));
+    writeFileSync(join(corpus, 'c.txt'), article('Clinic Launched', 'A clinic was launched in Hull.'));
+    const { index, stats } = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(stats).toMatchObject({ files: 2, parsed: 2, reused: 0, removed: 1, fromCache: true });
+    expect(search(index, 'Bristol').answers[0]?.article.id).toBe('a');
+    expect(search(index, 'Leeds').answers).toEqual([]);
+    expect(search(index, 'library York').answers).toEqual([]);
+    expect(search(index, 'clinic Hull').answers[0]?.article.id).toBe('c');
+    expect(index.articles.map((a) => a.id)).toEqual(['a', 'c']);
+  });
+
+  it('does not re-read a file whose time changed but whose bytes did not', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    utimesSync(join(corpus, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    const { stats } = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(stats).toMatchObject({ parsed: 0, reused: 2 });
+  });
+
+  it('warns about a broken file and serves the others', async () => {
+    const { corpus, cache } = folder();
+    writeFileSync(join(corpus, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const warnings: string[] = [];
+    const { index, stats } = await loadIndex(corpus, { cacheDir: cache, warn: (l) => warnings.push(l) });
+    expect(warnings).toEqual(['Skipped broken.txt: the file is binary, not text.']);
+    expect(stats.skipped).toBe(1);
+    expect(search(index, 'library York').answers).toHaveLength(1);
+  });
+
+  it('ignores a corrupt cache and rebuilds it', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    for (const file of readdirSync(cache)) writeFileSync(join(cache, file), '{"salt": 42, "records": [');
+    const { index, stats } = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(stats.fromCache).toBe(false);
+    expect(search(index, 'robotics').answers).toHaveLength(1);
+    expect((await loadIndex(corpus, { cacheDir: cache, ...quiet })).stats.fromCache).toBe(true);
+  });
+
+  it('reads a large corpus on worker threads with the same result as on one thread', async () => {
+    const { corpus } = folder();
+    for (let i = 0; i < 450; i++) {
+      writeFileSync(
+        join(corpus, `n${String(i).padStart(3, '0')}.txt`),
+        article(`Lab ${i} Opens`, `Lab number ${i} opened in town ${i % 7}.`),
+      );
+    }
+    const one = await loadIndex(corpus, { cacheDir: null, threads: 1, ...quiet });
+    const two = await loadIndex(corpus, { cacheDir: null, threads: 2, ...quiet });
+    expect(two.index.articles.map((a) => a.id)).toEqual(one.index.articles.map((a) => a.id));
+    expect(two.index.articles.length).toBe(452);
+    expect(search(two.index, 'lab 123 opened')).toEqual(search(one.index, 'lab 123 opened'));
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { search } from '../../src/answers/search.ts';
+import { loadIndex } from '../../src/index/load.ts';
+import { watchCorpus, type CorpusWatcher } from '../../src/index/watch.ts';
+
+const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+async function setup() {
+  const root = mkdtempSync(join(tmpdir(), 'accord-watch-'));
+  const corpus = join(root, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'a.txt'), article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'));
+  const { index } = await loadIndex(corpus, { cacheDir: join(root, 'cache'), warn: () => {} });
+  const warnings: string[] = [];
+  const watcher: CorpusWatcher = watchCorpus(corpus, index, {
+    cacheDir: join(root, 'cache'),
+    debounceMs: 20,
+    warn: (line) => warnings.push(line),
+  });
+  cleanups.push(() => {
+    watcher.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return { corpus, index, watcher, warnings };
+}
+
+/** Polls until `check` holds, at most 5 s; the loop always ends. */
+async function eventually(check: () => boolean): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return check();
+}
+
+describe('watching the corpus folder', () => {
+  it('picks up a file dropped into the folder by itself', async () => {
+    const { corpus, index } = await setup();
+    writeFileSync(
+      join(corpus, 'b.txt'),
+      article('Library Unveiled', 'The new library was unveiled in York.'),
+    );
+    expect(await eventually(() => search(index, 'library York').answers.length === 1)).toBe(true);
+  });
+
+  it('swaps in a changed file and drops a removed one', async () => {
+    const { corpus, index, watcher } = await setup();
+    writeFileSync(
+      join(corpus, 'a.txt'),
+      article('Robotics Lab Opens', 'The robotics lab opened in Bristol.'),
+    );
+    writeFileSync(join(corpus, 'c.txt'), article('Clinic Launched', 'A clinic was launched in Hull.'));
+    await watcher.refresh();
+    expect(search(index, 'robotics Bristol').answers[0]?.article.id).toBe('a');
+    expect(search(index, 'Leeds').answers).toEqual([]);
+    rmSync(join(corpus, 'c.txt'));
+    await watcher.refresh();
+    expect(search(index, 'clinic Hull').answers).toEqual([]);
+    expect(index.articles.map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('keeps the previous version of a file that breaks, and reports it', async () => {
+    const { corpus, index, watcher, warnings } = await setup();
+    writeFileSync(join(corpus, 'a.txt'), Buffer.from([0x00, 0x01, 0x02]));
+    await watcher.refresh();
+    expect(search(index, 'robotics Leeds').answers[0]?.article.id).toBe('a');
+    expect(warnings).toEqual([
+      'Could not index a.txt: the file is binary, not text; its previous version still serves.',
+    ]);
+  });
+
+  it('reports a broken new file and goes on serving', async () => {
+    const { corpus, index, watcher, warnings } = await setup();
+    writeFileSync(join(corpus, 'empty.txt'), '');
+    await watcher.refresh();
+    expect(warnings).toEqual(['Could not index empty.txt: the file is empty.']);
+    expect(index.skipped.map((s) => s.file)).toEqual(['empty.txt']);
+    expect(search(index, 'robotics').answers).toHaveLength(1);
+  });
+});
