@@ -1,0 +1,197 @@
+/**
+ * The facts of one article, from that article alone: its signings, its dated events and its
+ * organisations. A signing or event sentence without a date of its own takes the date of the ceremony
+ * the article reports; a date inside quoted speech is never an event's date.
+ */
+import type { Signer } from '../answers/types.ts';
+import type { Article } from '../corpus/types.ts';
+import { findDates, insideSpans, quotedSpans, type DateMention } from './dates.ts';
+import { findEvent } from './events.ts';
+import { findNames } from './names.ts';
+import { articleOrganizations, findOrganizations, nameTerms, resolveOrganization } from './organizations.ts';
+import { describePerson, findSigning, isGenericAgreement, partiesBetween } from './signings.ts';
+import type { ArticleFacts, DatedEvent, Organization, Signing } from './types.ts';
+
+type Draft<T> = Omit<T, 'article'>;
+
+interface SentenceDate {
+  sentence: number;
+  mention: DateMention;
+}
+
+export function extractArticleFacts(article: Article): ArticleFacts {
+  const quoted = quotedSpans(article.text);
+  const organizations = articleOrganizations(article.title, article.text);
+  const sentences = article.sentences;
+  const isQuoted = (i: number) => {
+    const s = sentences[i]!;
+    return insideSpans(quoted, s.start, s.end);
+  };
+  // The first day-precise date of each sentence, outside quoted speech.
+  const dateOf = new Map<number, DateMention>();
+  const otherTime = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (isQuoted(i)) return;
+    const mention = findDates(s.text, article.published).find(
+      (d) => d.hasDay && !insideSpans(quoted, s.start + d.start, s.start + d.end),
+    );
+    if (mention) dateOf.set(i, mention);
+    else if (/\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/.test(s.text)) {
+      otherTime.add(i);
+    }
+  });
+
+  const eventDrafts: (Draft<DatedEvent> & { own: boolean })[] = [];
+  const signingDrafts: (ReturnType<typeof findSigning> & { sentence: number })[] = [];
+  sentences.forEach((s, i) => {
+    if (isQuoted(i)) return;
+    const signing = findSigning(s.text);
+    if (signing && (signing.signers.length > 0 || signing.parties.length > 0)) signingDrafts.push({ ...signing, sentence: i });
+    const event = findEvent(s.text);
+    if (event) {
+      const own = dateOf.get(i);
+      eventDrafts.push({
+        sentences: [i],
+        sentence: i,
+        event: event.event,
+        place: event.place,
+        date: own?.date ?? null,
+        dateText: own?.text ?? null,
+        own: own !== undefined,
+      });
+    }
+  });
+  // A signing with its own date is an event too ("inked a memorandum ... on Nov. 18th").
+  for (const s of signingDrafts) {
+    const own = dateOf.get(s.sentence);
+    if (!own || eventDrafts.some((e) => e.sentence === s.sentence)) continue;
+    eventDrafts.push({
+      sentences: [s.sentence],
+      sentence: s.sentence,
+      event: `signing of ${s.agreement ? (isGenericAgreement(s.agreement) ? `the ${s.agreement}` : s.agreement) : 'an agreement'}`,
+      place: null,
+      date: own.date,
+      dateText: own.text,
+      own: true,
+    });
+  }
+  eventDrafts.sort((a, b) => a.sentence - b.sentence);
+
+  // The ceremony the article reports: the first dated event (a signing one first for signings).
+  const datedEvents: SentenceDate[] = eventDrafts
+    .filter((e) => e.own)
+    .map((e) => ({ sentence: e.sentence, mention: dateOf.get(e.sentence)! }));
+  const ceremonyFor = (i: number, signing: boolean): SentenceDate | null => {
+    if (signing) {
+      const signingCeremony = datedEvents.find((d) => /\bsign/i.test(sentences[d.sentence]!.text));
+      if (signingCeremony) return signingCeremony;
+    }
+    if (datedEvents[0]) return datedEvents[0];
+    // No dated event: the nearest dated sentence before, in the same paragraph.
+    for (let k = i - 1; k >= 0 && sentences[k]!.paragraph === sentences[i]!.paragraph; k--) {
+      const mention = dateOf.get(k);
+      if (mention) return { sentence: k, mention };
+    }
+    return null;
+  };
+
+  const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, ...e }) => {
+    if (own || otherTime.has(e.sentence)) return e;
+    const ceremony = ceremonyFor(e.sentence, false);
+    if (!ceremony || ceremony.sentence === e.sentence) return e;
+    return {
+      ...e,
+      sentences: [ceremony.sentence, e.sentence].sort((a, b) => a - b),
+      date: ceremony.mention.date,
+      dateText: ceremony.mention.text,
+    };
+  });
+
+  const specificAgreement = signingDrafts.map((s) => s.agreement).find((a) => !isGenericAgreement(a)) ?? null;
+  const signings: Draft<Signing>[] = signingDrafts.map((s) => {
+    const own = dateOf.get(s.sentence);
+    const ceremony = own ? null : ceremonyFor(s.sentence, true);
+    const mention = own ?? ceremony?.mention ?? null;
+    const context = ceremony ? sentences[ceremony.sentence]!.text : '';
+    const signers = s.signers.map((signer) => withRole(article, signer));
+    let agreement = s.agreement;
+    if (isGenericAgreement(agreement)) {
+      agreement =
+        specificAgreement ??
+        agreementIn(context) ??
+        agreementIn(article.title) ??
+        agreement;
+    }
+    const partyNames = [
+      ...partiesBetween(sentences[s.sentence]!.text),
+      ...(ceremony ? partiesBetween(context) : []),
+      ...s.parties,
+      ...signers.map((x) => x.organization).filter((x): x is string => x !== null),
+    ];
+    // Fewer than two parties named: the organisations of the headline ("X and Y renew agreement").
+    if (resolveParties(organizations, partyNames).length < 2) {
+      partyNames.push(...findOrganizations(article.title).map((o) => o.name));
+    }
+    return {
+      sentences: ceremony ? [ceremony.sentence, s.sentence].sort((a, b) => a - b) : [s.sentence],
+      sentence: s.sentence,
+      signers,
+      agreement,
+      parties: resolveParties(organizations, partyNames),
+      date: mention?.date ?? null,
+      dateText: mention?.text ?? null,
+    };
+  });
+  return { signings, events, organizations };
+}
+
+/** A signer without a role in the signing sentence gets the one the article gives elsewhere. */
+function withRole(article: Article, signer: Signer): Signer {
+  if (signer.role) return signer;
+  for (const s of article.sentences) {
+    const at = s.text.indexOf(signer.name);
+    if (at < 0) continue;
+    const n = findNames(s.text).find((x) => x.start === at);
+    if (!n) continue;
+    const described = describePerson(s.text, n);
+    if (described.role) return described;
+  }
+  return signer;
+}
+
+/** "strategic cooperation agreement" in "the signing of a strategic cooperation agreement between ...". */
+function agreementIn(text: string): string | null {
+  const head = /\b(?:agreement|memorandum of understanding|memorandum|MoU|MOU|contract)\b/i.exec(text);
+  if (!head) return null;
+  // Up to five modifiers before the head, stopping at an article, a verb of signing or a preposition.
+  const before = text.slice(0, head.index).split(/\s+/).filter(Boolean);
+  const modifiers: string[] = [];
+  for (let k = before.length - 1; k >= 0 && modifiers.length < 5; k--) {
+    const w = before[k]!;
+    if (/^(?:the|a|an|of|for|on|and|between|sign|signs|signed|signing|inked|to|its|their|this)$/i.test(w) || /[,.;:]$/.test(w)) break;
+    modifiers.unshift(w);
+  }
+  const tail = /^\s+(?:on|of|for)\s+[^,.;]+?(?=\s+(?:between|was|were|with|at|is|in\s+the)\b|[,.;]|$)/.exec(
+    text.slice(head.index + head[0].length),
+  );
+  const phrase = [...modifiers, head[0]].join(' ') + (tail ? tail[0] : '');
+  return phrase && !isGenericAgreement(phrase) ? phrase.trim() : null;
+}
+
+/** Party names resolved to the article's fullest names, without repeats or names held by another. */
+function resolveParties(organizations: Organization[], names: string[]): string[] {
+  const resolved: string[] = [];
+  for (const name of names) {
+    const org = resolveOrganization(organizations, name);
+    const display = org?.name ?? name;
+    if (!resolved.includes(display)) resolved.push(display);
+  }
+  return resolved.filter((name) => {
+    const terms = nameTerms(name);
+    return !resolved.some((other) => {
+      if (other === name) return false;
+      const big = nameTerms(other);
+      return big.length > terms.length && terms.every((t) => big.includes(t));
+    });
+  });
+}

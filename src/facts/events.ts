@@ -1,0 +1,101 @@
+/**
+ * Events in one sentence: a ceremony, meeting or summit held ("the launching ceremony of ... was held",
+ * "a ceremony for the signing of ..."), or something unveiled, launched, inaugurated, opened, established,
+ * founded or formalised ("The University of Toronto officially launched the Centre for Quantum
+ * Materials", "The unit was officially opened by ..."). Not events: figures of speech ("unveiled a new
+ * path"), plans ("explore the establishment of", "will open"), statistics ("159 projects have been
+ * launched").
+ */
+
+export interface EventMatch {
+  /** What happened, in the sentence's words: "launching ceremony of collaboration between ...". */
+  event: string;
+  /** Where, when the sentence says: "auditorium of USST". */
+  place: string | null;
+  /** True for a gathering (ceremony, meeting), false for a verb event (launched, opened). */
+  gathering: boolean;
+}
+
+const GATHERING =
+  /\b((?:(?:[a-z]+-)?[a-z]+ing|start-up|kick-off|launch|opening|inauguration|founding|award|graduation|commencement|completion|handover|plaque|ribbon-cutting)\s+)?(ceremony|ceremonies|start-up meeting|kick-off meeting|launch event|summit|Summit|conference|Conference|forum|Forum|symposium|Symposium|meeting)\b/g;
+const HAPPENED =
+  /\b(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?(?:held|staged|hosted|convened|organi[sz]ed)\b|\btook place\b|\bto hold\b|\bheld\b|\bwitnessed\b|\bwelcomed\b|\battended\b|\bkicked off\b/;
+const VERB_EVENT =
+  /\b(unveil(?:ed|s)?|launch(?:ed|es)?|inaugurat(?:ed|es|e)|open(?:ed|s)|establish(?:ed|es)?|found(?:ed)|formali[sz]ed|kicked off)\b/g;
+const NOT_DONE =
+  /\b(?:to|will|would|shall|should|could|may|might|can|plan(?:s|ned)?\s+to|hope[sd]?\s+to|aim(?:s|ed)?\s+to|expected\s+to|explore|be)\s+(?:\w+ly\s+)?$/i;
+const FIGURATIVE =
+  /^(?:a|an|the)?\s*(?:new\s+|brand-new\s+|bright\s+)?(?:path|paths|way|ways|chapter|era|page|vision|future|journey|window|door|doors|prospects?|opportunit(?:y|ies)|horizons?|possibilit(?:y|ies))\b/i;
+const PLACE = /\b(?:at|in)\s+((?:the\s+)?(?:[A-Z][\w'’-]*|auditorium|conference room|VIP room|hall|campus|room)[^,.;]*?)(?=,|\.|;|$|\s+(?:on|to|and)\s)/;
+
+/** Finds the event a sentence reports, or null. */
+export function findEvent(sentence: string): EventMatch | null {
+  for (const m of sentence.matchAll(GATHERING)) {
+    const kind = m[2]!;
+    const before = sentence.slice(0, m.index);
+    // A ceremony that is only the setting of something else ("addressed a speech at the signing ceremony").
+    if (/\b(?:at|during|after|before)\s+(?:the|this|a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(before) && !HAPPENED.test(sentence)) continue;
+    if (!HAPPENED.test(sentence) && !/\b(?:On|on|last|Last)\b/.test(sentence)) continue;
+    if (kind === 'meeting' && !m[1] && !/\bheld\b/.test(sentence)) continue;
+    const start = modifiersStart(sentence, m.index);
+    const event = phraseAfter(sentence, start, m.index + m[0].length);
+    return { event: event.replace(/^(?:The|the|A|a|An|an|Its|its)\s+/, ''), place: placeOf(sentence.slice(m.index)), gathering: true };
+  }
+  for (const m of sentence.matchAll(VERB_EVENT)) {
+    const before = sentence.slice(0, m.index);
+    if (NOT_DONE.test(before)) continue;
+    const after = sentence.slice(m.index + m[0].length);
+    const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before);
+    if (passive) {
+      const subject = before.replace(/\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?$/i, '');
+      const head = subject.slice(subject.lastIndexOf(',') + 1).trim();
+      // "159 projects have been launched": a count, not an event.
+      if (/\b\d[\d,]*\b/.test(head) || /\b(?:over|more than|some|many|several)\s/i.test(head)) continue;
+      if (!head) continue;
+      return { event: `${head.replace(/^(?:The|the)\s+/, '')} ${m[0]}`, place: placeOf(after), gathering: false };
+    }
+    const object = objectOf(after);
+    if (!object || FIGURATIVE.test(object) || /^(?:a|an|the)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|more)\b/i.test(object)) {
+      continue;
+    }
+    return { event: `${m[0]} ${object}`, place: placeOf(after), gathering: false };
+  }
+  return null;
+}
+
+/** Where the modifiers of "ceremony" start: "the launching ceremony", "a ceremony", "its annual Health Data Summit". */
+function modifiersStart(sentence: string, at: number): number {
+  const before = sentence.slice(0, at);
+  const m = /((?:(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+|annual|joint|official|first|second|grand|virtual|online)\s+)*)$/.exec(before);
+  return at - (m?.[1]?.length ?? 0);
+}
+
+/** The phrase from `start`, through "of/for/between ..." complements, to a verb, a comma or a date. */
+function phraseAfter(sentence: string, start: number, end: number): string {
+  const rest = sentence.slice(end);
+  const complement = /^\s+(?:of|for|between|on)\s+[^,;.]*?(?=\s+(?:was|were|is|has|have|had|held|took|at|in\s+the|on\s+(?:the\s+)?(?:morning|afternoon|\d|[A-Z][a-z]+\s+\d)|and\s+(?!the\s+[A-Z]|[A-Z])[a-z]+|to\s+[a-z]+)\b|[,;.]|$)/.exec(
+    rest,
+  );
+  const text = sentence.slice(start, end) + (complement ? complement[0] : '');
+  return text.trim();
+}
+
+/** The object of an event verb: "the Centre for Quantum Materials", "a joint laboratory for clinical AI". */
+function objectOf(after: string): string | null {
+  const m = /^\s+(?:officially\s+|jointly\s+|formally\s+)?((?:the|a|an|its|their)\s+[^,;.]*?|[A-Z][^,;.]*?)(?=\s+(?:on|at|in|with|by|to|during|and\s+(?:the\s+)?[a-z]+ed|last|this|yesterday|today)\b|[,;.]|$)/.exec(
+    after,
+  );
+  const object = m?.[1]?.trim();
+  if (!object || /^(?:the|a|an|its|their)$/i.test(object)) return null;
+  // "in data science": keep a short "in ..." tail that belongs to the object.
+  const tail = /^\s+in\s+([a-z][a-z\s-]{2,40}?)(?=\s+on\b|[,;.]|$)/.exec(after.slice((m?.index ?? 0) + (m?.[0].length ?? 0)));
+  return tail ? `${object} in ${tail[1]}` : object;
+}
+
+function placeOf(text: string): string | null {
+  const m = PLACE.exec(text);
+  if (!m) return null;
+  const place = m[1]!.trim();
+  if (/^(?:the\s+)?(?:same|time|end|beginning|meeting|ceremony|event|presence)\b/i.test(place)) return null;
+  return place;
+}

@@ -1,0 +1,172 @@
+/**
+ * Signings in one sentence: who signed (only the people the text says signed), what, for whom.
+ *
+ * Forms handled: "A and B signed X"; "A, Vice President of P, B, Dean of Q, signed X on behalf of the two
+ * universities"; "A, on behalf of the university, signed a contract with Mr. B, ..."; "X was signed by
+ * A and B"; "A and B inked X"; "Witnessed by C, A and B signed X" (C is not a signer). A plan to sign
+ * ("hope to sign", "will sign") is not a signing; neither is "the signing ceremony" alone.
+ */
+import type { Signer } from '../answers/types.ts';
+import { findNames, splitTitle, titleBefore, type NameMatch } from './names.ts';
+import { findOrganizations } from './organizations.ts';
+
+export interface SigningMatch {
+  signers: Signer[];
+  agreement: string | null;
+  /** Organisation names the sentence gives for the parties, as written. */
+  parties: string[];
+  /** Offset of the verb in the sentence. */
+  verbAt: number;
+}
+
+const VERB = /\b(?:co-)?(signed|inked|signs|inks)\b/g;
+const NOT_DONE =
+  /\b(?:to|will|would|shall|should|could|may|might|can|cannot|plan(?:s|ned)?\s+to|hope[sd]?\s+to|expected\s+to|yet\s+to|not|never|be)\s+(?:\w+ly\s+)?(?:be\s+)?$/i;
+const PASSIVE = /\b(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$/i;
+/** Stretches that name people who did not sign. */
+const EXCLUDE_FROM =
+  /\b(?:witnessed\s+by|in\s+the\s+(?:presence|witness)\s+of|under\s+the\s+witness\s+of|with\s+the\s+witness\s+of|accompanied\s+by|attended\s+by|hosted\s+by|presided\s+over\s+by|present\s+(?:at|were)|and\s+witnessed|as\s+witness(?:es)?|while|who\s+(?:witnessed|attended|hosted|spoke))\b/gi;
+const GENERIC_AGREEMENT =
+  /^(?:the|a|an|this|that|its|their)?\s*(?:agreement|agreements|contract|memorandum|mou|moa|deal|document|accord|pact)$/i;
+
+/** Finds the signing a sentence states, or null. */
+export function findSigning(sentence: string): SigningMatch | null {
+  for (const m of sentence.matchAll(VERB)) {
+    const at = m.index;
+    const before = sentence.slice(0, at);
+    if (NOT_DONE.test(before)) continue;
+    if (/^\s+up\b/.test(sentence.slice(at + m[0].length))) continue; // "signed up"
+    const passive = PASSIVE.test(before);
+    const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
+    const after = sentence.slice(at + m[0].length);
+    const people = findNames(sentence);
+    const excluded = exclusionZones(sentence);
+    const isSigner = (n: NameMatch) => !excluded.some(([s, e]) => n.start >= s && n.start < e);
+    let signerNames: NameMatch[];
+    let agreement: string | null;
+    if (passive) {
+      const by = /\bby\b/.exec(after);
+      const agentStart = by ? at + m[0].length + by.index : sentence.length;
+      signerNames = by ? people.filter((n) => n.start > agentStart && isSigner(n)) : [];
+      const subject = before.replace(PASSIVE, '').slice(clauseStart);
+      agreement = cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
+    } else {
+      const subjectNames = people.filter((n) => n.start >= clauseStart && n.end <= at && isSigner(n));
+      // "... signed a contract with Mr. B": the counterpart named after "with".
+      const withMatch = /\bwith\s+/.exec(after);
+      const objectNames = withMatch
+        ? people.filter((n) => n.start >= at + m[0].length + withMatch.index && isSigner(n))
+        : [];
+      signerNames = [...subjectNames, ...objectNames.filter((n) => n.start < at + m[0].length + withMatch!.index + 40)];
+      agreement = cleanAgreement(after);
+    }
+    // Drop names that are part of an appositive of a non-signer organisation? No: keep order, unique names.
+    const seen = new Set<string>();
+    const signers: Signer[] = [];
+    for (const n of signerNames) {
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      signers.push(describePerson(sentence, n));
+    }
+    const parties = partiesOf(sentence, at, excluded, signers);
+    return { signers, agreement, parties, verbAt: at };
+  }
+  return null;
+}
+
+function exclusionZones(sentence: string): [number, number][] {
+  const zones: [number, number][] = [];
+  for (const m of sentence.matchAll(EXCLUDE_FROM)) {
+    const start = m.index;
+    const rest = sentence.slice(start + m[0].length);
+    // The zone runs to the next comma (an opening "Witnessed by C, A and B signed") or the sentence's end.
+    const comma = rest.search(/,|;|\bsigned\b/);
+    zones.push([start, comma >= 0 ? start + m[0].length + comma : sentence.length]);
+  }
+  return zones;
+}
+
+/** The agreement named after the verb (or before a passive one), without its article. */
+function cleanAgreement(text: string): string | null {
+  let t = text.trim();
+  const stops = [
+    /\s+on\s+behalf\b/,
+    /\s+between\b/,
+    /\s+with\s+(?!the\s+aim)/,
+    /\s+by\s+/,
+    /\s+at\s+/,
+    /\s+during\b/,
+    /\s+to\s+[a-z]/,
+    /\s+(?:which|that|who|where|and\s+(?:the|a|an|[a-z]+ed)\b)/,
+    /\s+(?:on|in)\s+(?:the\s+)?(?:morning|afternoon|evening|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/,
+    /\s+(?:last|this|yesterday|today)\b/i,
+    /\s*\(/,
+    /[,;:.]\s|[,;:.]$|\.$/,
+    /\s+for\s+(?:a|the)\s+(?:period|term|next)/,
+  ];
+  let cut = t.length;
+  for (const stop of stops) {
+    const m = stop.exec(t);
+    if (m && m.index < cut) cut = m.index;
+  }
+  // " in ": cut after a finished name ("Agreement in Beijing"), not inside one ("Research in Urban Water").
+  for (const m of t.slice(0, cut).matchAll(/\s+in\s+/g)) {
+    const head = t.slice(0, m.index);
+    if (/(?:agreement|memorandum|understanding|contract|mou|moa|deal|accord|pact)$/i.test(head) || /^[a-z]/.test(t.slice(m.index + m[0].length))) {
+      cut = m.index;
+      break;
+    }
+  }
+  t = t.slice(0, cut).replace(/^(?:the|a|an|its|their|this)\s+/i, '').trim();
+  if (!t || t.length > 200) return null;
+  return t;
+}
+
+export function isGenericAgreement(agreement: string | null): boolean {
+  return agreement === null || GENERIC_AGREEMENT.test(agreement.trim());
+}
+
+/** A signer with the role and organisation the sentence gives: appositive after the name, or title before. */
+export function describePerson(sentence: string, n: NameMatch): Signer {
+  const appositive = /^,\s*([^,;]+?)\s*(?=,|;|\s+signed\b|\s+inked\b|$)/.exec(sentence.slice(n.end));
+  if (appositive) {
+    const text = appositive[1]!.replace(/\s+(?:and|&)\s*$/, '').replace(/[.\s]+$/, '');
+    if (/^(?:the\s+)?(?:\p{Lu}|vice|deputy|president|dean|director|chief|head|chair)/u.test(text) && !/^on behalf\b/i.test(text) && findNames(text).length === 0) {
+      const { role, organization } = splitTitle(text.replace(/^the\s+/, ''));
+      if (role) return { name: n.name, role, organization };
+    }
+  }
+  const title = titleBefore(sentence, n.start);
+  if (title) {
+    const { role, organization } = splitTitle(title);
+    return { name: n.name, role, organization };
+  }
+  return { name: n.name, role: null, organization: null };
+}
+
+/** The parties: organisations after "between", signers' organisations, "with X", or the subject's organisations. */
+function partiesOf(sentence: string, verbAt: number, excluded: [number, number][], signers: Signer[]): string[] {
+  const parties: string[] = [];
+  const add = (name: string | null) => {
+    if (name && !parties.includes(name)) parties.push(name);
+  };
+  const orgs = findOrganizations(sentence).filter((o) => !excluded.some(([s, e]) => o.start >= s && o.start < e));
+  const between = /\bbetween\s+/.exec(sentence);
+  if (between) for (const o of orgs) if (o.start >= between.index && o.start < between.index + 200) add(o.name);
+  for (const s of signers) add(s.organization);
+  const withMatch = /\bwith\s+/.exec(sentence.slice(verbAt));
+  if (withMatch) {
+    const from = verbAt + withMatch.index;
+    const o = orgs.find((x) => x.start >= from && x.start < from + 60);
+    if (o && !signers.length) add(o.name);
+  }
+  if (signers.length === 0) for (const o of orgs) if (o.end <= verbAt) add(o.name);
+  return parties;
+}
+
+/** Organisations named after "between" in a sentence (a ceremony's parties). */
+export function partiesBetween(sentence: string): string[] {
+  const between = /\bbetween\s+/.exec(sentence);
+  if (!between) return [];
+  return findOrganizations(sentence.slice(between.index, between.index + 200)).map((o) => o.name);
+}
