@@ -6,7 +6,8 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import { CorpusFolderError, openIndex } from '../index/open.ts';
+import { loadIndex } from '../index/load.ts';
+import { CorpusFolderError } from '../index/open.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -36,7 +37,9 @@ export async function runBot(config: BotConfig, logger: Logger): Promise<number>
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   let index;
   try {
-    index = openIndex(config.corpusDir, { warn: (line) => logger.warn('corpus file skipped', { line }) });
+    ({ index } = await loadIndex(config.corpusDir, {
+      warn: (line) => logger.warn('corpus file skipped', { line }),
+    }));
   } catch (error) {
     if (!(error instanceof CorpusFolderError)) throw error;
     console.error(`CORPUS_DIR: ${error.message}`);
