@@ -50,6 +50,8 @@ export interface SigningAnswer extends BaseAnswer {
 export interface EventAnswer extends BaseAnswer {
   /** A short description of what happened. */
   event: string;
+  /** Where it happened, when the article says ("auditorium of USST"); null when it does not. */
+  place?: string | null;
   date: ResolvedDate;
   dateText: string | null;
 }

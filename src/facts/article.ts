@@ -41,7 +41,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     }
   });
 
-  const eventDrafts: (Draft<DatedEvent> & { own: boolean })[] = [];
+  const eventDrafts: (Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean })[] = [];
   const signingDrafts: (ReturnType<typeof findSigning> & { sentence: number })[] = [];
   sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
@@ -95,7 +95,8 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     return null;
   };
 
-  const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, ...e }) => {
+  const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, ...draft }) => {
+    const e = { ...draft, organizations: organizationsIn(organizations, sentences[draft.sentence]!.text) };
     if (own || otherTime.has(e.sentence)) return e;
     const ceremony = ceremonyFor(e.sentence, false);
     if (!ceremony || ceremony.sentence === e.sentence) return e;
@@ -132,17 +133,32 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     if (resolveParties(organizations, partyNames).length < 2) {
       partyNames.push(...findOrganizations(article.title).map((o) => o.name));
     }
+    const parties = resolveParties(organizations, partyNames);
+    const named = [...parties, ...signers.map((x) => x.organization).filter((x): x is string => x !== null)];
     return {
       sentences: ceremony ? [ceremony.sentence, s.sentence].sort((a, b) => a - b) : [s.sentence],
       sentence: s.sentence,
       signers,
       agreement,
-      parties: resolveParties(organizations, partyNames),
+      parties,
+      organizations: uniqueOrgs(named.map((n) => resolveOrganization(organizations, n) ?? { name: n, aliases: [] })),
       date: mention?.date ?? null,
       dateText: mention?.text ?? null,
     };
   });
   return { signings, events, organizations };
+}
+
+/** The article's organisations that a sentence names. */
+function organizationsIn(organizations: Organization[], text: string): Organization[] {
+  return uniqueOrgs(
+    findOrganizations(text).map((o) => resolveOrganization(organizations, o.name) ?? { name: o.name, aliases: [] }),
+  );
+}
+
+function uniqueOrgs(orgs: Organization[]): Organization[] {
+  const seen = new Set<string>();
+  return orgs.filter((o) => !seen.has(o.name) && Boolean(seen.add(o.name)));
 }
 
 /** A signer without a role in the signing sentence gets the one the article gives elsewhere. */

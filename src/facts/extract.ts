@@ -9,12 +9,11 @@ import { extractArticleFacts } from './article.ts';
 import type { Facts } from './types.ts';
 
 export function extractFacts(articles: Article[], _aliases: AliasTable): Facts {
-  const facts: Facts = { signings: [], events: [], organizations: [] };
+  const facts: Facts = { signings: [], events: [] };
   articles.forEach((article, a) => {
     const found = extractArticleFacts(article);
     for (const signing of found.signings) facts.signings.push({ article: a, ...signing });
     for (const event of found.events) facts.events.push({ article: a, ...event });
-    facts.organizations.push(found.organizations);
   });
   return facts;
 }

@@ -14,6 +14,8 @@ export interface Signing {
   parties: string[];
   date: string | null;
   dateText: string | null;
+  /** The organisations the signing names (parties, signers' organisations), with their aliases in the article. */
+  organizations: Organization[];
 }
 
 export interface DatedEvent {
@@ -27,6 +29,8 @@ export interface DatedEvent {
   place: string | null;
   date: string | null;
   dateText: string | null;
+  /** The organisations the event's sentence names, with their aliases in the article. */
+  organizations: Organization[];
 }
 
 /** An organisation of one article, with every other name that article gives it. */
@@ -45,6 +49,4 @@ export interface ArticleFacts {
 export interface Facts {
   signings: Signing[];
   events: DatedEvent[];
-  /** The organisations of each article, by article number. */
-  organizations: Organization[][];
 }
