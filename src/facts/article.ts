@@ -36,7 +36,11 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       (d) => d.hasDay && !insideSpans(quoted, s.start + d.start, s.start + d.end),
     );
     if (mention) dateOf.set(i, mention);
-    else if (/\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/.test(s.text)) {
+    else if (
+      /\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/.test(
+        s.text,
+      )
+    ) {
       otherTime.add(i);
     }
   });
@@ -46,7 +50,8 @@ export function extractArticleFacts(article: Article): ArticleFacts {
   sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
     const signing = findSigning(s.text);
-    if (signing && (signing.signers.length > 0 || signing.parties.length > 0)) signingDrafts.push({ ...signing, sentence: i });
+    if (signing && (signing.signers.length > 0 || signing.parties.length > 0))
+      signingDrafts.push({ ...signing, sentence: i });
     const event = findEvent(s.text);
     if (event) {
       const own = dateOf.get(i);
@@ -117,11 +122,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     const signers = s.signers.map((signer) => withRole(article, signer));
     let agreement = s.agreement;
     if (isGenericAgreement(agreement)) {
-      agreement =
-        specificAgreement ??
-        agreementIn(context) ??
-        agreementIn(article.title) ??
-        agreement;
+      agreement = specificAgreement ?? agreementIn(context) ?? agreementIn(article.title) ?? agreement;
     }
     const partyNames = [
       ...partiesBetween(sentences[s.sentence]!.text),
@@ -141,18 +142,38 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       signers,
       agreement,
       parties,
-      organizations: uniqueOrgs(named.map((n) => resolveOrganization(organizations, n) ?? { name: n, aliases: [] })),
+      organizations: uniqueOrgs(
+        named.map((n) => resolveOrganization(organizations, n) ?? { name: n, aliases: [] }),
+      ),
       date: mention?.date ?? null,
       dateText: mention?.text ?? null,
     };
   });
-  return { signings, events, organizations };
+  return { signings: mergeRestatements(organizations, signings), events, organizations };
+}
+
+/**
+ * "UCLA Health and Cedars-Sinai inked a memorandum on Nov. 18th. Dr. A and B inked the memorandum ...":
+ * one signing told twice. The one without names folds into the one that names the signers and quotes it.
+ */
+function mergeRestatements(organizations: Organization[], signings: Draft<Signing>[]): Draft<Signing>[] {
+  const named = signings.filter((s) => s.signers.length > 0);
+  return signings.flatMap((s) => {
+    if (s.signers.length > 0) return [s];
+    const into = named.find((n) => n.sentences.includes(s.sentence));
+    if (!into) return [s];
+    into.parties = resolveParties(organizations, [...s.parties, ...into.parties]);
+    into.organizations = uniqueOrgs([...s.organizations, ...into.organizations]);
+    return [];
+  });
 }
 
 /** The article's organisations that a sentence names. */
 function organizationsIn(organizations: Organization[], text: string): Organization[] {
   return uniqueOrgs(
-    findOrganizations(text).map((o) => resolveOrganization(organizations, o.name) ?? { name: o.name, aliases: [] }),
+    findOrganizations(text).map(
+      (o) => resolveOrganization(organizations, o.name) ?? { name: o.name, aliases: [] },
+    ),
   );
 }
 
@@ -184,7 +205,11 @@ function agreementIn(text: string): string | null {
   const modifiers: string[] = [];
   for (let k = before.length - 1; k >= 0 && modifiers.length < 5; k--) {
     const w = before[k]!;
-    if (/^(?:the|a|an|of|for|on|and|between|sign|signs|signed|signing|inked|to|its|their|this)$/i.test(w) || /[,.;:]$/.test(w)) break;
+    if (
+      /^(?:the|a|an|of|for|on|and|between|sign|signs|signed|signing|inked|to|its|their|this)$/i.test(w) ||
+      /[,.;:]$/.test(w)
+    )
+      break;
     modifiers.unshift(w);
   }
   const tail = /^\s+(?:on|of|for)\s+[^,.;]+?(?=\s+(?:between|was|were|with|at|is|in\s+the)\b|[,.;]|$)/.exec(

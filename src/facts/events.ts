@@ -26,7 +26,8 @@ const NOT_DONE =
   /\b(?:to|will|would|shall|should|could|may|might|can|plan(?:s|ned)?\s+to|hope[sd]?\s+to|aim(?:s|ed)?\s+to|expected\s+to|explore|be)\s+(?:\w+ly\s+)?$/i;
 const FIGURATIVE =
   /^(?:a|an|the)?\s*(?:new\s+|brand-new\s+|bright\s+)?(?:path|paths|way|ways|chapter|era|page|vision|future|journey|window|door|doors|prospects?|opportunit(?:y|ies)|horizons?|possibilit(?:y|ies))\b/i;
-const PLACE = /\b(?:at|in)\s+((?:the\s+)?(?:[A-Z][\w'’-]*|auditorium|conference room|VIP room|hall|campus|room)[^,.;]*?)(?=,|\.|;|$|\s+(?:on|to|and)\s)/;
+const PLACE =
+  /\b(?:at|in)\s+((?:the\s+)?(?:[A-Z][\w'’-]*|auditorium|conference room|VIP room|hall|campus|room)[^,.;]*?)(?=,|\.|;|$|\s+(?:on|to|and)\s)/;
 
 /** Finds the event a sentence reports, or null. */
 export function findEvent(sentence: string): EventMatch | null {
@@ -34,12 +35,20 @@ export function findEvent(sentence: string): EventMatch | null {
     const kind = m[2]!;
     const before = sentence.slice(0, m.index);
     // A ceremony that is only the setting of something else ("addressed a speech at the signing ceremony").
-    if (/\b(?:at|during|after|before)\s+(?:the|this|a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(before) && !HAPPENED.test(sentence)) continue;
+    if (
+      /\b(?:at|during|after|before)\s+(?:the|this|a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(before) &&
+      !HAPPENED.test(sentence)
+    )
+      continue;
     if (!HAPPENED.test(sentence) && !/\b(?:On|on|last|Last)\b/.test(sentence)) continue;
     if (kind === 'meeting' && !m[1] && !/\bheld\b/.test(sentence)) continue;
     const start = modifiersStart(sentence, m.index);
     const event = phraseAfter(sentence, start, m.index + m[0].length);
-    return { event: event.replace(/^(?:The|the|A|a|An|an|Its|its)\s+/, ''), place: placeOf(sentence.slice(m.index)), gathering: true };
+    return {
+      event: event.replace(/^(?:The|the|A|a|An|an|Its|its)\s+/, ''),
+      place: placeOf(sentence.slice(m.index)),
+      gathering: true,
+    };
   }
   for (const m of sentence.matchAll(VERB_EVENT)) {
     const before = sentence.slice(0, m.index);
@@ -47,15 +56,26 @@ export function findEvent(sentence: string): EventMatch | null {
     const after = sentence.slice(m.index + m[0].length);
     const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before);
     if (passive) {
-      const subject = before.replace(/\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?$/i, '');
+      const subject = before.replace(
+        /\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?$/i,
+        '',
+      );
       const head = subject.slice(subject.lastIndexOf(',') + 1).trim();
       // "159 projects have been launched": a count, not an event.
       if (/\b\d[\d,]*\b/.test(head) || /\b(?:over|more than|some|many|several)\s/i.test(head)) continue;
       if (!head) continue;
-      return { event: `${head.replace(/^(?:The|the)\s+/, '')} ${m[0]}`, place: placeOf(after), gathering: false };
+      return {
+        event: `${head.replace(/^(?:The|the)\s+/, '')} ${m[0]}`,
+        place: placeOf(after),
+        gathering: false,
+      };
     }
     const object = objectOf(after);
-    if (!object || FIGURATIVE.test(object) || /^(?:a|an|the)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|more)\b/i.test(object)) {
+    if (
+      !object ||
+      FIGURATIVE.test(object) ||
+      /^(?:a|an|the)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|more)\b/i.test(object)
+    ) {
       continue;
     }
     return { event: `${m[0]} ${object}`, place: placeOf(after), gathering: false };
@@ -66,29 +86,36 @@ export function findEvent(sentence: string): EventMatch | null {
 /** Where the modifiers of "ceremony" start: "the launching ceremony", "a ceremony", "its annual Health Data Summit". */
 function modifiersStart(sentence: string, at: number): number {
   const before = sentence.slice(0, at);
-  const m = /((?:(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+|annual|joint|official|first|second|grand|virtual|online)\s+)*)$/.exec(before);
+  const m =
+    /((?:(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+|annual|joint|official|first|second|grand|virtual|online)\s+)*)$/.exec(
+      before,
+    );
   return at - (m?.[1]?.length ?? 0);
 }
 
 /** The phrase from `start`, through "of/for/between ..." complements, to a verb, a comma or a date. */
 function phraseAfter(sentence: string, start: number, end: number): string {
   const rest = sentence.slice(end);
-  const complement = /^\s+(?:of|for|between|on)\s+[^,;.]*?(?=\s+(?:was|were|is|has|have|had|held|took|at|in\s+the|on\s+(?:the\s+)?(?:morning|afternoon|\d|[A-Z][a-z]+\s+\d)|and\s+(?!the\s+[A-Z]|[A-Z])[a-z]+|to\s+[a-z]+)\b|[,;.]|$)/.exec(
-    rest,
-  );
+  const complement =
+    /^\s+(?:of|for|between|on)\s+[^,;.]*?(?=\s+(?:was|were|is|has|have|had|held|took|at|in\s+the|on\s+(?:the\s+)?(?:morning|afternoon|\d|[A-Z][a-z]+\s+\d)|and\s+(?!the\s+[A-Z]|[A-Z])[a-z]+|to\s+[a-z]+)\b|[,;.]|$)/.exec(
+      rest,
+    );
   const text = sentence.slice(start, end) + (complement ? complement[0] : '');
   return text.trim();
 }
 
 /** The object of an event verb: "the Centre for Quantum Materials", "a joint laboratory for clinical AI". */
 function objectOf(after: string): string | null {
-  const m = /^\s+(?:officially\s+|jointly\s+|formally\s+)?((?:the|a|an|its|their)\s+[^,;.]*?|[A-Z][^,;.]*?)(?=\s+(?:on|at|in|with|by|to|during|and\s+(?:the\s+)?[a-z]+ed|last|this|yesterday|today)\b|[,;.]|$)/.exec(
-    after,
-  );
+  const m =
+    /^\s+(?:officially\s+|jointly\s+|formally\s+)?((?:the|a|an|its|their)\s+[^,;.]*?|[A-Z][^,;.]*?)(?=\s+(?:on|at|in|with|by|to|during|and\s+(?:the\s+)?[a-z]+ed|last|this|yesterday|today)\b|[,;.]|$)/.exec(
+      after,
+    );
   const object = m?.[1]?.trim();
   if (!object || /^(?:the|a|an|its|their)$/i.test(object)) return null;
   // "in data science": keep a short "in ..." tail that belongs to the object.
-  const tail = /^\s+in\s+([a-z][a-z\s-]{2,40}?)(?=\s+on\b|[,;.]|$)/.exec(after.slice((m?.index ?? 0) + (m?.[0].length ?? 0)));
+  const tail = /^\s+in\s+([a-z][a-z\s-]{2,40}?)(?=\s+on\b|[,;.]|$)/.exec(
+    after.slice((m?.index ?? 0) + (m?.[0].length ?? 0)),
+  );
   return tail ? `${object} in ${tail[1]}` : object;
 }
 

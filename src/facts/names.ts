@@ -73,8 +73,7 @@ const NOT_NAME = new Set(
   ).split(' '),
 );
 
-const INITIALS =
-  'b|p|m|f|d|t|n|l|g|k|h|j|q|x|zh|ch|sh|r|z|c|s|y|w';
+const INITIALS = 'b|p|m|f|d|t|n|l|g|k|h|j|q|x|zh|ch|sh|r|z|c|s|y|w';
 const FINALS =
   'iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|a|o|e|i|u|v';
 const SYLLABLE = new RegExp(`^(?:(?:${INITIALS})(?:${FINALS})|(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|er))`);
@@ -98,7 +97,21 @@ export function isPinyin(word: string): boolean {
 
 /** A capitalised name word: "Watling", "Müller", "O'Connell", "Smith-Jones", "M." (an initial). */
 const NAME_WORD = /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.)$/u;
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'dos']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'bin',
+  'al',
+  'dos',
+]);
 
 interface Token {
   text: string;
@@ -163,7 +176,13 @@ export function findNames(text: string): NameMatch[] {
       let end = next;
       // "Wang Xiao Ming": a second given syllable written apart.
       const third = tokens[i + 2];
-      if (third && adjacent(next, third) && isNameWord(third) && isPinyin(third.text) && next.text.length <= 4) {
+      if (
+        third &&
+        adjacent(next, third) &&
+        isNameWord(third) &&
+        isPinyin(third.text) &&
+        next.text.length <= 4
+      ) {
         if (!isNameWord(tokens[i + 3]) && third.text.length <= 4) end = third;
       }
       i = tokens.indexOf(end);
@@ -216,10 +235,19 @@ export function titleBefore(text: string, nameStart: number): string {
   }
   // The title must end with a title word and the run must contain one.
   const words = tokens.slice(k);
-  while (words.length && (/^(?:of|for)$/.test(words[0]!.text) || (!isTitleWord(words[0]!.text) && !/^[A-Z]/.test(words[0]!.text)))) words.shift();
+  while (
+    words.length &&
+    (/^(?:of|for)$/.test(words[0]!.text) || (!isTitleWord(words[0]!.text) && !/^[A-Z]/.test(words[0]!.text)))
+  )
+    words.shift();
   // A name inside the run ("Professor Duncan Maskell and ..."): the title starts after it.
   for (let w = words.length - 1; w > 0; w--) {
-    if (!isTitleWord(words[w]!.text) && !isTitleWord(words[w - 1]!.text) && isNameWord(words[w]!) && isNameWord(words[w - 1]!)) {
+    if (
+      !isTitleWord(words[w]!.text) &&
+      !isTitleWord(words[w - 1]!.text) &&
+      isNameWord(words[w]!) &&
+      isNameWord(words[w - 1]!)
+    ) {
       words.splice(0, w + 1);
       break;
     }

@@ -20,7 +20,6 @@ export interface OrgMention {
   end: number;
 }
 
-
 const HEADS = new Set(
   (
     'University Universities College School Hospital Institute Institutet Institution Centre Center Clinic ' +
@@ -48,16 +47,47 @@ const LEADING = new Set(
 );
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'de', 'du', 'des', 'la', 'für', 'und']);
 /** Words that continue a role ("Pro Vice Chancellor International of ..."), not an organisation. */
-const ROLE_TAIL = new Set(['International', 'Operations', 'Affairs', 'Academic', 'Global', 'Engagement', 'Partnerships', 'Education']);
+const ROLE_TAIL = new Set([
+  'International',
+  'Operations',
+  'Affairs',
+  'Academic',
+  'Global',
+  'Engagement',
+  'Partnerships',
+  'Education',
+]);
 /** Words after an organisation's name in a headline: "... Centre Unveiled", "... Hospital Sign Agreement". */
 const HEADLINE_VERB =
   /^(?:\p{Lu}\p{Ll}+ed|Signs?|Launch(?:es)?|Opens?|Unveils?|Partners?|Renews?|Hosts?|Links?|Announces?|Welcomes?|Inks?|Agrees?|Joins?|Celebrates?|To|Sign|Agreement|Memorandum|MoU|MOU)$/u;
 /** Organisation words too generic to be a name alone ("the Clinic"). */
 const GENERIC_HEADS = new Set(
-  'University Universities College School Hospital Institute Institution Centre Center Clinic Academy Faculty Department Ministry Government Commission Committee Council Bureau District Company Corporation Group Foundation Trust Laboratory Lab Alliance Association Society Agency Authority Health Office Board Administration Service Services Network Bank Consortium'.split(' '),
+  'University Universities College School Hospital Institute Institution Centre Center Clinic Academy Faculty Department Ministry Government Commission Committee Council Bureau District Company Corporation Group Foundation Trust Laboratory Lab Alliance Association Society Agency Authority Health Office Board Administration Service Services Network Bank Consortium'.split(
+    ' ',
+  ),
 );
 /** Capitals that are not organisations. */
-const NOT_ACRONYM = new Set(['MOU', 'MOA', 'AI', 'CEO', 'CFO', 'COO', 'VIP', 'PHD', 'AM', 'PM', 'II', 'III', 'IV', 'UK', 'US', 'USA', 'EU', 'DR', 'RD']);
+const NOT_ACRONYM = new Set([
+  'MOU',
+  'MOA',
+  'AI',
+  'CEO',
+  'CFO',
+  'COO',
+  'VIP',
+  'PHD',
+  'AM',
+  'PM',
+  'II',
+  'III',
+  'IV',
+  'UK',
+  'US',
+  'USA',
+  'EU',
+  'DR',
+  'RD',
+]);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*|[–—]/gu;
 
@@ -112,7 +142,8 @@ export function findOrganizations(text: string): OrgMention[] {
       if ((hasHead && !(single && GENERIC_HEADS.has(first.text))) || (single && isAcronym(first.text))) {
         found.push({ name: text.slice(first.start, last.end), start: first.start, end: last.end });
       } else if (!hasHead) {
-        for (const t of segment) if (isAcronym(t.text)) found.push({ name: t.text, start: t.start, end: t.end });
+        for (const t of segment)
+          if (isAcronym(t.text)) found.push({ name: t.text, start: t.start, end: t.end });
       }
     }
     i = j + 1;
@@ -127,7 +158,8 @@ function splitRun(run: Tok[]): Tok[][] {
   const segments: Tok[][] = [];
   let current: Tok[] = [];
   const flush = () => {
-    while (current.length && (LEADING.has(current[0]!.text) || CONNECTORS.has(current[0]!.text))) current.shift();
+    while (current.length && (LEADING.has(current[0]!.text) || CONNECTORS.has(current[0]!.text)))
+      current.shift();
     while (current.length && CONNECTORS.has(current[current.length - 1]!.text)) current.pop();
     if (current.length) segments.push(current);
     current = [];
@@ -139,7 +171,9 @@ function splitRun(run: Tok[]): Tok[][] {
       flush();
       while (
         k + 1 < run.length &&
-        (ROLE_SPLIT.has(run[k + 1]!.text) || ROLE_TAIL.has(run[k + 1]!.text) || /^(?:of|at)$/.test(run[k + 1]!.text))
+        (ROLE_SPLIT.has(run[k + 1]!.text) ||
+          ROLE_TAIL.has(run[k + 1]!.text) ||
+          /^(?:of|at)$/.test(run[k + 1]!.text))
       )
         k++;
       continue;
@@ -151,13 +185,21 @@ function splitRun(run: Tok[]): Tok[][] {
     if (t.text === 'and' || t.text === '&') {
       const rest = run.slice(k + 1);
       const restIsOrg = rest.some((r) => HEADS.has(r.text)) || (rest[0] && isAcronym(rest[0].text));
-      const soFarIsOrg = current.some((c) => HEADS.has(c.text)) || (current.length === 1 && isAcronym(current[0]!.text));
+      const soFarIsOrg =
+        current.some((c) => HEADS.has(c.text)) || (current.length === 1 && isAcronym(current[0]!.text));
       // "Science and Technology" stays; "USST and Shanghai Gongli Hospital" is two.
       const restHead = rest.findIndex((r) => HEADS.has(r.text) || isAcronym(r.text));
       const endsWithHead = current.length > 0 && HEADS.has(current[current.length - 1]!.text);
-      const topic = rest[0] !== undefined && /^(?:Technology|Science|Sciences|Engineering|Medicine|Health|Research|Innovation|Development|Application|Information|Economic|Economics|Arts|Design|Management)$/.test(rest[0].text);
+      const topic =
+        rest[0] !== undefined &&
+        /^(?:Technology|Science|Sciences|Engineering|Medicine|Health|Research|Innovation|Development|Application|Information|Economic|Economics|Arts|Design|Management)$/.test(
+          rest[0].text,
+        );
       const restIsOwn = restIsOrg && restHead >= 0 && !rest.slice(0, restHead).some((r) => r.text === 'and');
-      if ((soFarIsOrg && endsWithHead) || (restIsOwn && !topic && (soFarIsOrg || !current.some((c) => HEADS.has(c.text))))) {
+      if (
+        (soFarIsOrg && endsWithHead) ||
+        (restIsOwn && !topic && (soFarIsOrg || !current.some((c) => HEADS.has(c.text))))
+      ) {
         flush();
         continue;
       }
@@ -166,7 +208,9 @@ function splitRun(run: Tok[]): Tok[][] {
   }
   flush();
   // A dash joins "Charité – Universitätsmedizin Berlin" only when words follow it.
-  return segments.map((s) => (s[s.length - 1]?.text === '–' ? s.slice(0, -1) : s)).filter((s) => s.length > 0);
+  return segments
+    .map((s) => (s[s.length - 1]?.text === '–' ? s.slice(0, -1) : s))
+    .filter((s) => s.length > 0);
 }
 
 const SPELLING: Record<string, string> = {
@@ -233,7 +277,11 @@ export function acronymFits(acronym: string, name: string): boolean {
     return false;
   };
   // The acronym's first letter is the first letter of the name's first or last significant word.
-  if (letters[0] !== ws[0]![0] && letters[0] !== ws[ws.length - 1]![0] && !ws.some((w) => w.startsWith(letters.slice(0, 2)))) {
+  if (
+    letters[0] !== ws[0]![0] &&
+    letters[0] !== ws[ws.length - 1]![0] &&
+    !ws.some((w) => w.startsWith(letters.slice(0, 2)))
+  ) {
     return false;
   }
   return fit(0);
@@ -277,7 +325,12 @@ function nameWithin(name: string, big: string[]): boolean {
 
 /** The terms of a name plus its words as written (folded), so typos compare on whole words. */
 function looseTerms(name: string): string[] {
-  return [...nameTerms(name), ...words(name).map((w) => foldForMatch(w.text)).filter((w) => w.length >= 5)];
+  return [
+    ...nameTerms(name),
+    ...words(name)
+      .map((w) => foldForMatch(w.text))
+      .filter((w) => w.length >= 5),
+  ];
 }
 
 /** The organisations of an article, each with the names the article gives it. */
@@ -288,7 +341,9 @@ export function articleOrganizations(title: string, text: string): Organization[
   const defined = findAliases(full);
   const acronyms = new Set<string>();
   // Fullest names first, so shorter forms join them.
-  const names = [...new Set(mentions.filter((n) => !isAcronym(n)))].sort((a, b) => nameTerms(b).length - nameTerms(a).length);
+  const names = [...new Set(mentions.filter((n) => !isAcronym(n)))].sort(
+    (a, b) => nameTerms(b).length - nameTerms(a).length,
+  );
   for (const m of mentions) if (isAcronym(m)) acronyms.add(m);
   for (const alias of defined) acronyms.delete(alias.short);
 
@@ -301,7 +356,9 @@ export function articleOrganizations(title: string, text: string): Organization[
     else groups.push({ names: [name], terms });
   }
   // "Fraunhofer Institute for Digital Medicine (MEVIS)": a parenthesised acronym right after a name.
-  for (const m of full.matchAll(/\(\s*(?:hereinafter|hereafter)?\s*["“]?([A-Z][A-Za-z&]{1,10})["”]?(?:\s*,?\s*(?:hereinafter|hereafter|for short))?\s*\)/g)) {
+  for (const m of full.matchAll(
+    /\(\s*(?:hereinafter|hereafter)?\s*["“]?([A-Z][A-Za-z&]{1,10})["”]?(?:\s*,?\s*(?:hereinafter|hereafter|for short))?\s*\)/g,
+  )) {
     const short = m[1]!;
     if (defined.some((d) => d.short === short)) continue;
     const before = findOrganizations(full.slice(Math.max(0, m.index - 160), m.index)).pop();
@@ -321,7 +378,8 @@ export function articleOrganizations(title: string, text: string): Organization[
   for (const acronym of acronyms) {
     const fits = groups.filter((g) => g.names.some((n) => acronymFits(acronym, n)));
     if (fits.length === 1) fits[0]!.names.push(acronym);
-    else if (fits.length === 0 && !groups.some((g) => g.names.includes(acronym))) groups.push({ names: [acronym], terms: [acronym.toLowerCase()] });
+    else if (fits.length === 0 && !groups.some((g) => g.names.includes(acronym)))
+      groups.push({ names: [acronym], terms: [acronym.toLowerCase()] });
   }
   return groups.map((g) => {
     const unique = [...new Set(g.names)];

@@ -10,7 +10,13 @@
 import type { Index } from '../index/build.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { words } from '../text/terms.ts';
-import { editDistance, findOrganizations, isAcronym, matchTerm, resolveOrganization } from './organizations.ts';
+import {
+  editDistance,
+  findOrganizations,
+  isAcronym,
+  matchTerm,
+  resolveOrganization,
+} from './organizations.ts';
 import type { Organization } from './types.ts';
 
 export type FactKind = 'signing' | 'event';
@@ -21,8 +27,31 @@ type FieldName = keyof typeof FIELD;
 
 /** Words every question of the kind has: they weigh a quarter. */
 const GENERIC: Record<FactKind, Set<string>> = {
-  signing: new Set(['who', 'sign', 'signatori', 'agreement', 'mou', 'memorandum', 'understand', 'contract', 'ink', 'deal']),
-  event: new Set(['when', 'date', 'held', 'hold', 'happen', 'event', 'take', 'place', 'day', 'ceremoni', 'time']),
+  signing: new Set([
+    'who',
+    'sign',
+    'signatori',
+    'agreement',
+    'mou',
+    'memorandum',
+    'understand',
+    'contract',
+    'ink',
+    'deal',
+  ]),
+  event: new Set([
+    'when',
+    'date',
+    'held',
+    'hold',
+    'happen',
+    'event',
+    'take',
+    'place',
+    'day',
+    'ceremoni',
+    'time',
+  ]),
 };
 
 /** Share of the query's weight a fact must cover to answer it. */
@@ -107,7 +136,8 @@ export class FactIndex {
     });
     const total = weights.reduce((a, b) => a + b, 0);
     const candidates = new Set<number>();
-    for (const g of groups) for (const t of g.alternatives) for (const d of this.postings.get(t) ?? []) candidates.add(d);
+    for (const g of groups)
+      for (const t of g.alternatives) for (const d of this.postings.get(t) ?? []) candidates.add(d);
     const scored: FactHit[] = [];
     for (const d of candidates) {
       const doc = this.docs[d]!;
@@ -137,11 +167,19 @@ export class FactIndex {
         const inName = matchedGroups.filter((k) => groups[k]!.alternatives.some((t) => name.includes(t)));
         nameCover = Math.max(nameCover, inName.length / groups.length);
       }
-      scored.push({ fact: doc.fact, score: score * coverage * coverage * (1 + nameCover), coverage, terms: matched });
+      scored.push({
+        fact: doc.fact,
+        score: score * coverage * coverage * (1 + nameCover),
+        coverage,
+        terms: matched,
+      });
     }
     scored.sort((a, b) => b.score - a.score);
     const hasDistinctive = (h: FactHit) =>
-      groups.some((g, k) => weights[k]! > 0 && !GENERIC[this.kind].has(g.term) && g.alternatives.some((t) => h.terms.has(t)));
+      groups.some(
+        (g, k) =>
+          weights[k]! > 0 && !GENERIC[this.kind].has(g.term) && g.alternatives.some((t) => h.terms.has(t)),
+      );
     const hits = scored.filter((h) => h.coverage >= MIN_COVERAGE && hasDistinctive(h));
     const near = scored.filter((h) => !hits.includes(h)).slice(0, 3);
     return { hits, near };
@@ -215,7 +253,10 @@ export function factIndexes(index: Index): { signings: FactIndex; events: FactIn
       const orgs = f.organizations;
       const names = [
         ...f.parties.flatMap((p) => namesOf(index, orgs, p)),
-        ...f.signers.flatMap((s) => [s.name, ...(s.organization ? namesOf(index, orgs, s.organization) : [])]),
+        ...f.signers.flatMap((s) => [
+          s.name,
+          ...(s.organization ? namesOf(index, orgs, s.organization) : []),
+        ]),
       ];
       return {
         names: [...new Set(names)],

@@ -57,7 +57,10 @@ export function findSigning(sentence: string): SigningMatch | null {
       const objectNames = withMatch
         ? people.filter((n) => n.start >= at + m[0].length + withMatch.index && isSigner(n))
         : [];
-      signerNames = [...subjectNames, ...objectNames.filter((n) => n.start < at + m[0].length + withMatch!.index + 40)];
+      signerNames = [
+        ...subjectNames,
+        ...objectNames.filter((n) => n.start < at + m[0].length + withMatch!.index + 40),
+      ];
       agreement = cleanAgreement(after);
     }
     // Drop names that are part of an appositive of a non-signer organisation? No: keep order, unique names.
@@ -112,12 +115,18 @@ function cleanAgreement(text: string): string | null {
   // " in ": cut after a finished name ("Agreement in Beijing"), not inside one ("Research in Urban Water").
   for (const m of t.slice(0, cut).matchAll(/\s+in\s+/g)) {
     const head = t.slice(0, m.index);
-    if (/(?:agreement|memorandum|understanding|contract|mou|moa|deal|accord|pact)$/i.test(head) || /^[a-z]/.test(t.slice(m.index + m[0].length))) {
+    if (
+      /(?:agreement|memorandum|understanding|contract|mou|moa|deal|accord|pact)$/i.test(head) ||
+      /^[a-z]/.test(t.slice(m.index + m[0].length))
+    ) {
       cut = m.index;
       break;
     }
   }
-  t = t.slice(0, cut).replace(/^(?:the|a|an|its|their|this)\s+/i, '').trim();
+  t = t
+    .slice(0, cut)
+    .replace(/^(?:the|a|an|its|their|this)\s+/i, '')
+    .trim();
   if (!t || t.length > 200) return null;
   return t;
 }
@@ -131,7 +140,11 @@ export function describePerson(sentence: string, n: NameMatch): Signer {
   const appositive = /^,\s*([^,;]+?)\s*(?=,|;|\s+signed\b|\s+inked\b|$)/.exec(sentence.slice(n.end));
   if (appositive) {
     const text = appositive[1]!.replace(/\s+(?:and|&)\s*$/, '').replace(/[.\s]+$/, '');
-    if (/^(?:the\s+)?(?:\p{Lu}|vice|deputy|president|dean|director|chief|head|chair)/u.test(text) && !/^on behalf\b/i.test(text) && findNames(text).length === 0) {
+    if (
+      /^(?:the\s+)?(?:\p{Lu}|vice|deputy|president|dean|director|chief|head|chair)/u.test(text) &&
+      !/^on behalf\b/i.test(text) &&
+      findNames(text).length === 0
+    ) {
       const { role, organization } = splitTitle(text.replace(/^the\s+/, ''));
       if (role) return { name: n.name, role, organization };
     }
@@ -145,14 +158,22 @@ export function describePerson(sentence: string, n: NameMatch): Signer {
 }
 
 /** The parties: organisations after "between", signers' organisations, "with X", or the subject's organisations. */
-function partiesOf(sentence: string, verbAt: number, excluded: [number, number][], signers: Signer[]): string[] {
+function partiesOf(
+  sentence: string,
+  verbAt: number,
+  excluded: [number, number][],
+  signers: Signer[],
+): string[] {
   const parties: string[] = [];
   const add = (name: string | null) => {
     if (name && !parties.includes(name)) parties.push(name);
   };
-  const orgs = findOrganizations(sentence).filter((o) => !excluded.some(([s, e]) => o.start >= s && o.start < e));
+  const orgs = findOrganizations(sentence).filter(
+    (o) => !excluded.some(([s, e]) => o.start >= s && o.start < e),
+  );
   const between = /\bbetween\s+/.exec(sentence);
-  if (between) for (const o of orgs) if (o.start >= between.index && o.start < between.index + 200) add(o.name);
+  if (between)
+    for (const o of orgs) if (o.start >= between.index && o.start < between.index + 200) add(o.name);
   for (const s of signers) add(s.organization);
   const withMatch = /\bwith\s+/.exec(sentence.slice(verbAt));
   if (withMatch) {

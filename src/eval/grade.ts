@@ -1,0 +1,150 @@
+/**
+ * Grading answers against gold questions: pure functions, so the grading itself is tested.
+ *
+ * - who-signed: the top answer's signers as an exact set (order-free), its date and its article, and its
+ *   quote holds the evidence sentence. Gold signers [] pass only when no answer names a signer.
+ * - when: the top answer's date and article.
+ * - search: the evidence sentence is among the top three quotes.
+ * Text is compared with whitespace normalised (U+00A0 is a space).
+ */
+import type { CommandName, Result } from '../answers/types.ts';
+
+export interface Question {
+  kind: CommandName;
+  query: string;
+  signers?: string[];
+  date?: string | null;
+  /** The article's file name (or id); null when no answer is expected. */
+  article: string | null;
+  evidence?: string;
+  note?: string;
+}
+
+export interface Grade {
+  question: Question;
+  ok: boolean;
+  /** What was wrong, one item per check that failed. */
+  problems: string[];
+  /** A short account of what the answer said. */
+  got: string;
+}
+
+/** Whitespace normalised, no-break and other exotic spaces included. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The article id of a gold file name: "000_3f2f.txt" -> "000_3f2f". */
+export function articleId(file: string): string {
+  return file.replace(/\.(?:txt|md)$/i, '');
+}
+
+/**
+ * Whether an answer's date is the gold date. A gold null means the text gives no full date: the answer
+ * may say null or a month and day without a year (--MM-DD), never a year.
+ */
+export function sameDate(expected: string | null | undefined, got: string | null): boolean {
+  if (expected === undefined) return true;
+  if (expected === null) return got === null || /^--\d{2}-\d{2}$/.test(got);
+  return expected === got;
+}
+
+export function sameSet(expected: string[], got: string[]): boolean {
+  const a = new Set(expected.map(normalizeText));
+  const b = new Set(got.map(normalizeText));
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+export function gradeQuestion(question: Question, result: Result): Grade {
+  const problems: string[] = [];
+  let got = 'no answer';
+  if (question.kind === 'who-signed') {
+    const top = (result as Result<'who-signed'>).answers[0];
+    const expected = question.signers ?? [];
+    if (top)
+      got = `${top.signers.map((s) => s.name).join(', ') || '(no signers)'} | ${top.date} | ${top.article.id}`;
+    if (expected.length === 0) {
+      if (top && top.signers.length > 0) problems.push('expected no signers');
+    } else if (!top) {
+      problems.push('no answer');
+    } else {
+      const names = top.signers.map((s) => s.name);
+      if (!sameSet(expected, names)) problems.push(`signers ${JSON.stringify(names)}`);
+      if (!sameDate(question.date, top.date)) problems.push(`date ${top.date}`);
+      if (question.article && top.article.id !== articleId(question.article))
+        problems.push(`article ${top.article.id}`);
+      if (question.evidence && !normalizeText(top.quote).includes(normalizeText(question.evidence))) {
+        problems.push('quote lacks the evidence');
+      }
+    }
+  } else if (question.kind === 'when') {
+    const top = (result as Result<'when'>).answers[0];
+    if (top) got = `${top.date} | ${top.event} | ${top.article.id}`;
+    if (question.article === null) {
+      if (top) problems.push('expected no answer');
+    } else if (!top) {
+      problems.push('no answer');
+    } else {
+      if (!sameDate(question.date, top.date)) problems.push(`date ${top.date}`);
+      if (top.article.id !== articleId(question.article)) problems.push(`article ${top.article.id}`);
+    }
+  } else {
+    const answers = (result as Result<'search'>).answers.slice(0, 3);
+    got = answers.map((a) => `${a.article.id}: ${a.quote.slice(0, 60)}…`).join(' / ') || 'no answer';
+    const evidence = normalizeText(question.evidence ?? '');
+    if (
+      !answers.some(
+        (a) =>
+          normalizeText(a.quote).includes(evidence) ||
+          (evidence.includes(normalizeText(a.quote)) && normalizeText(a.quote).length > 20),
+      )
+    ) {
+      problems.push('evidence not in the top 3');
+    }
+  }
+  return { question, ok: problems.length === 0, problems, got };
+}
+
+export interface Tally {
+  right: number;
+  total: number;
+}
+
+/** Right and total per command, in the order who-signed, when, search. */
+export function tally(grades: Grade[]): Record<CommandName, Tally> {
+  const counts: Record<CommandName, Tally> = {
+    'who-signed': { right: 0, total: 0 },
+    when: { right: 0, total: 0 },
+    search: { right: 0, total: 0 },
+  };
+  for (const g of grades) {
+    counts[g.question.kind].total++;
+    if (g.ok) counts[g.question.kind].right++;
+  }
+  return counts;
+}
+
+/** The share of questions right, 1 for none. */
+export function share(grades: Grade[]): number {
+  return grades.length === 0 ? 1 : grades.filter((g) => g.ok).length / grades.length;
+}
+
+/** Reads a questions file's JSON; throws with a clear message on a bad shape. */
+export function parseQuestions(json: string): Question[] {
+  const data: unknown = JSON.parse(json);
+  if (!Array.isArray(data)) throw new Error('a questions file is a JSON array');
+  return data.map((q, i) => {
+    const item = q as Partial<Question>;
+    if (
+      !item ||
+      typeof item.query !== 'string' ||
+      !['who-signed', 'when', 'search'].includes(item.kind as string)
+    ) {
+      throw new Error(`question ${i + 1} needs a kind (who-signed, when, search) and a query`);
+    }
+    return { ...item, article: item.article ?? null } as Question;
+  });
+}
