@@ -289,8 +289,11 @@ export class FakeDiscord extends EventEmitter {
         done();
         reject(new Error(`timed out after ${timeoutMs} ms waiting for ${label}`));
       }, timeoutMs);
+      // Checked on every request and gateway message, and every 10 ms for what happens in the bot alone.
+      const poll = setInterval(attempt, 10);
       const done = () => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.off('change', attempt);
       };
       if (!attempt()) this.on('change', attempt);

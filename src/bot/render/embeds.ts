@@ -16,15 +16,22 @@ const QUOTE_MAX = 3000;
 /** Other answers listed under the first. */
 const OTHERS_MAX = 5;
 
+/** Markdown escaping that also disarms masked links, headings and lists. */
+const ESCAPE_ALL = { maskedLink: true, heading: true, bulletedList: true, numberedList: true } as const;
+
+function esc(text: string): string {
+  return escapeMarkdown(text, ESCAPE_ALL);
+}
+
 /** User or article text, safe to embed in Markdown. */
 export function escape(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+  return esc(text.replace(/\s+/g, ' ').trim());
 }
 
 /** `text` escaped, with each highlighted word (whole words only) in bold. */
 export function emphasize(text: string, highlights: string[]): string {
   const words = [...new Set(highlights.filter((w) => w.trim() !== ''))].sort((a, b) => b.length - a.length);
-  if (words.length === 0) return escapeMarkdown(text);
+  if (words.length === 0) return esc(text);
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
     'gu',
@@ -32,11 +39,11 @@ export function emphasize(text: string, highlights: string[]): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    out += escapeMarkdown(text.slice(last, match.index));
-    out += `**${escapeMarkdown(match[0])}**`;
+    out += esc(text.slice(last, match.index));
+    out += `**${esc(match[0])}**`;
     last = match.index + match[0].length;
   }
-  return out + escapeMarkdown(text.slice(last));
+  return out + esc(text.slice(last));
 }
 
 /** The quote as a Markdown block quote, matched words bold, in at most `max` characters. */
