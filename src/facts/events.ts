@@ -71,6 +71,17 @@ export function findEvent(sentence: string): EventMatch | null {
       };
     }
     const object = objectOf(after);
+    // "The new home of the Center for Digital Health opened on May 25": no object, a time after.
+    if (!object && /^\s+(?:(?:officially|formally)\s+)?(?:on|in|last|yesterday|today|this)\b/.test(after)) {
+      const subject = before.slice(before.lastIndexOf(',') + 1).trim();
+      if (/^[A-Z]/.test(subject) && !/\d/.test(subject) && !/\b(?:which|that|who|and)\b/.test(subject)) {
+        return {
+          event: `${subject.replace(/^The\s+/, '')} ${m[0]}`,
+          place: placeOf(after),
+          gathering: false,
+        };
+      }
+    }
     if (
       !object ||
       FIGURATIVE.test(object) ||

@@ -197,7 +197,7 @@ export function findNames(text: string): NameMatch[] {
       previous !== undefined &&
       (HONORIFIC.test(previous.text) || NAME_TITLES.has(previous.text)) &&
       adjacent(previous, token);
-    if (!titled && !GIVEN_NAMES.has(token.text)) continue;
+    if (!titled && !GIVEN_NAMES.has(token.text) && !beforeRole(text, tokens, i)) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       const candidate = tokens[j + 1]!;
@@ -217,6 +217,26 @@ export function findNames(text: string): NameMatch[] {
     i = j;
   }
   return found;
+}
+
+/**
+ * "Lesley Watts, Chief Executive of the Trust": two or three name words right before a comma and a role
+ * are a name, even with a given name the list does not know.
+ */
+function beforeRole(text: string, tokens: Token[], i: number): boolean {
+  for (let n = 2; n <= 3; n++) {
+    const run = tokens.slice(i, i + n);
+    if (run.length < n || !run.every(isNameWord)) return false;
+    const last = run[n - 1]!;
+    if (
+      /^,\s*(?:the\s+)?(?:(?:Vice|Deputy|Pro|Executive|Chief|Managing|Associate|Assistant|Acting|Interim|Senior|General)[\s-])*(?:President|Dean|Director|Chancellor|Vice-Chancellor|Provost|Rector|Principal|Secretary|Governor|Mayor|Minister|Chair|Chairman|Chairwoman|Chairperson|Head|CEO|Executive|Officer|Manager|Professor|Ambassador|Commissioner|Founder|Partner)\b/.test(
+        text.slice(last.end),
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Words before a name that are its title: "USST Vice President", "Professor Sir", "Dean". */
