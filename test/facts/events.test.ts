@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findEvent } from '../../src/facts/events.ts';
+
+describe('events', () => {
+  it('a ceremony held, with what it was for and where', () => {
+    expect(
+      findEvent(
+        'On August 8th, the launching ceremony of collaboration between USST and Shanghai Gongli Hospital was held at auditorium of USST.',
+      ),
+    ).toEqual({
+      event: 'launching ceremony of collaboration between USST and Shanghai Gongli Hospital',
+      place: 'auditorium of USST',
+      gathering: true,
+    });
+    expect(
+      findEvent('The start-up meeting has been held at 9:00 am on September 26th in the VIP room.')?.event,
+    ).toBe('start-up meeting');
+  });
+  it('a ceremony witnessed', () => {
+    expect(
+      findEvent(
+        'On November 14th, present at the meeting were Zong Ming and others, who together witnessed the unveiling ceremony of the Shanghai High-end Medical Equipment Innovation Center and all expected to make new achievements.',
+      )?.event,
+    ).toBe('unveiling ceremony of the Shanghai High-end Medical Equipment Innovation Center');
+  });
+  it('launches, openings and inaugurations, active and passive', () => {
+    expect(
+      findEvent(
+        'The University of Toronto officially launched the Centre for Quantum Materials on November 27.',
+      )?.event,
+    ).toBe('launched the Centre for Quantum Materials');
+    expect(findEvent('The unit was officially opened by Mayor Karen Holt.')?.event).toBe('unit opened');
+  });
+  it('no event in a figure of speech, a plan or a statistic', () => {
+    expect(
+      findEvent(
+        'Ding pointed out that the cooperation has unveiled a new path for medical-engineering cooperation.',
+      ),
+    ).toBeNull();
+    expect(
+      findEvent('We need to explore the establishment of the Institute of Medical-Industrial Integration.'),
+    ).toBeNull();
+    expect(
+      findEvent('Over 159 cooperative projects have been launched of which 7 have industrial value.'),
+    ).toBeNull();
+    expect(findEvent('The university plans to open a second centre in Montreal.')).toBeNull();
+  });
+});

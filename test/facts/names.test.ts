@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findNames, isPinyin, splitTitle, titleBefore } from '../../src/facts/names.ts';
+
+const names = (text: string) => findNames(text).map((n) => n.name);
+
+describe('people', () => {
+  it('finds Chinese names: a listed surname and a pinyin given name', () => {
+    expect(names('USST President Ding Xiaodong and Yu Xufeng, Governor of Qingpu District signed')).toEqual([
+      'Ding Xiaodong',
+      'Yu Xufeng',
+    ]);
+    expect(isPinyin('Xiaodong')).toBe(true);
+    expect(isPinyin('Watling')).toBe(false);
+  });
+  it('does not take a place or a pronoun for a Chinese name', () => {
+    expect(names('He pointed out that Shanghai General Hospital and Qingpu District cooperate.')).toEqual([]);
+  });
+  it('finds Western names after honorifics and titles, with initials, accents and apostrophes', () => {
+    expect(names('Prof. Dr. Heyo Kroemer and Dr. Hans Müller signed')).toEqual([
+      'Heyo Kroemer',
+      'Hans Müller',
+    ]);
+    expect(names('Dr. John Mazziotta, CEO of UCLA Health, and Thomas M. Priselac, President')).toEqual([
+      'John Mazziotta',
+      'Thomas M. Priselac',
+    ]);
+    expect(names("with Ms. Sarah O'Connell, Chief Executive")).toEqual(["Sarah O'Connell"]);
+    expect(names('Professor Sir Peter Mathieson, Principal')).toEqual(['Peter Mathieson']);
+  });
+  it('finds an unlisted Western name followed by a role', () => {
+    expect(names('and Lesley Watts, Chief Executive of the Trust')).toEqual(['Lesley Watts']);
+  });
+  it('does not take an institute named after a person for a person', () => {
+    expect(names('Professor Tom Harris of the Alan Turing Institute')).toEqual(['Tom Harris']);
+  });
+});
+
+describe('titles', () => {
+  it('splits a title before a name into role and organisation', () => {
+    const text = 'USST Vice President Liu Ping and Jiang Ning signed';
+    expect(splitTitle(titleBefore(text, text.indexOf('Liu Ping')))).toEqual({
+      role: 'Vice President',
+      organization: 'USST',
+    });
+  });
+  it('splits an appositive title at the last role before "of"', () => {
+    expect(
+      splitTitle(
+        'Deputy Secretary of CPC and Vice President of School of Medicine of Shanghai Jiaotong University',
+      ),
+    ).toEqual({
+      role: 'Deputy Secretary of CPC and Vice President',
+      organization: 'School of Medicine of Shanghai Jiaotong University',
+    });
+    expect(splitTitle('Pro Vice Chancellor International of Monash University')).toEqual({
+      role: 'Pro Vice Chancellor International',
+      organization: 'Monash University',
+    });
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { findSigning } from '../../src/facts/signings.ts';
+
+const signers = (sentence: string) => findSigning(sentence)?.signers.map((s) => s.name) ?? null;
+
+describe('signing patterns', () => {
+  it('"A and B signed X", titles before and after the names', () => {
+    const s = findSigning(
+      'At the signing ceremony, USST President Ding Xiaodong and Yu Xufeng, Governor of Qingpu District signed a strategic cooperation framework agreement.',
+    )!;
+    expect(s.signers).toEqual([
+      { name: 'Ding Xiaodong', role: 'President', organization: 'USST' },
+      { name: 'Yu Xufeng', role: 'Governor', organization: 'Qingpu District' },
+    ]);
+    expect(s.agreement).toBe('strategic cooperation framework agreement');
+  });
+  it('"A, title of P, B, title of Q, signed X on behalf of the two universities"', () => {
+    const s = findSigning(
+      'Liu Ping, Vice President of the University of Shanghai for Science and Technology, Wu Tao, Deputy Secretary of CPC and Vice President of School of Medicine of Shanghai Jiaotong University, signed the Cooperation Framework Agreement on the Joint Construction of Medical Engineering Interdisciplinary Innovation Research Institute on behalf of the two universities.',
+    )!;
+    expect(s.signers.map((x) => x.name)).toEqual(['Liu Ping', 'Wu Tao']);
+    expect(s.agreement).toBe(
+      'Cooperation Framework Agreement on the Joint Construction of Medical Engineering Interdisciplinary Innovation Research Institute',
+    );
+    expect(s.parties).toEqual([
+      'University of Shanghai for Science and Technology',
+      'School of Medicine of Shanghai Jiaotong University',
+    ]);
+  });
+  it('"A, on behalf of the university, signed a contract with Mr. B"', () => {
+    const s = findSigning(
+      'Afterwards, Xia Chunming, Vice President of Shanghai University of Engineering and Technology, on behalf of the university, signed a contract with Mr. Wang Han, Vice President of Shanghai General Hospital.',
+    )!;
+    expect(s.signers.map((x) => x.name)).toEqual(['Xia Chunming', 'Wang Han']);
+    expect(s.signers[1]).toEqual({
+      name: 'Wang Han',
+      role: 'Vice President',
+      organization: 'Shanghai General Hospital',
+    });
+    expect(s.agreement).toBe('contract');
+  });
+  it('"X was signed by A and B"', () => {
+    expect(
+      signers(
+        'The cooperation agreement was signed by Prof. Dr. Heyo Kroemer, Chief Executive Officer of Charité, and Dr. Hans Müller, Director of Fraunhofer MEVIS.',
+      ),
+    ).toEqual(['Heyo Kroemer', 'Hans Müller']);
+  });
+  it('"A and B inked X"', () => {
+    const s = findSigning(
+      'Dr. John Mazziotta, CEO of UCLA Health, and Thomas M. Priselac, President of Cedars-Sinai, inked the memorandum at a ceremony in Westwood.',
+    )!;
+    expect(s.signers.map((x) => x.name)).toEqual(['John Mazziotta', 'Thomas M. Priselac']);
+    expect(s.agreement).toBe('memorandum');
+  });
+  it('organisations that sign without a named person: parties, no signers', () => {
+    const s = findSigning(
+      'UCLA Health and Cedars-Sinai Medical Center inked a memorandum of understanding on Nov. 18th to share oncology clinical trial data.',
+    )!;
+    expect(s.signers).toEqual([]);
+    expect(s.parties).toEqual(['UCLA Health', 'Cedars-Sinai Medical Center']);
+    expect(s.agreement).toBe('memorandum of understanding');
+  });
+});
+
+describe('people who did not sign', () => {
+  it('leaves out a witness named before the signers', () => {
+    expect(
+      signers(
+        'Witnessed by Australian Ambassador Graham Fletcher, Vice-Chancellor Professor Duncan Maskell and Peking University President Gong Qihuang signed the renewed Student Exchange Agreement in Beijing on 12 September.',
+      ),
+    ).toEqual(['Duncan Maskell', 'Gong Qihuang']);
+  });
+  it('leaves out witnesses named after a passive signing', () => {
+    expect(
+      signers(
+        'The memorandum was signed by Dr. Anna Berg and Dr. Paul Simmons, and witnessed by Mayor Karen Holt.',
+      ),
+    ).toEqual(['Anna Berg', 'Paul Simmons']);
+  });
+  it('finds no signing in speeches, hosting, delegations, unveilings or plans to sign', () => {
+    expect(findSigning('Jiang Ning, Dean of Gongli Hospital, addressed a speech.')).toBeNull();
+    expect(findSigning('The signing ceremony was hosted by Vice President Xia Chunming.')).toBeNull();
+    expect(
+      findSigning(
+        'Zheng Xingdong, president of Shanghai General Hospital led 17 experts to hold a signing ceremony.',
+      ),
+    ).toBeNull();
+    expect(
+      findSigning(
+        'USST Deputy Secretary Sun Yuedong and Vice Director of Pudong Health Commission Yu Donghai unveiled the nameplate of USST-Gongli Technology Institute.',
+      ),
+    ).toBeNull();
+    expect(
+      findSigning('Delegates discussed a proposed agreement, which the partners hope to sign next year.'),
+    ).toBeNull();
+    expect(findSigning('The agreement will be signed by both presidents in May.')).toBeNull();
+  });
+});
