@@ -16,7 +16,7 @@ import type { ArticleRecord } from './records.ts';
 
 /** An article in a snapshot: its text once; paragraphs and sentence texts are cut from it on loading. */
 type StoredArticle = Omit<Article, 'paragraphs' | 'sentences'> & { sentences: [number, number, number][] };
-type StoredRecord = Omit<ArticleRecord, 'article'> & { article: StoredArticle };
+export type StoredRecord = Omit<ArticleRecord, 'article'> & { article: StoredArticle };
 
 interface Snapshot {
   salt: string;
@@ -95,7 +95,8 @@ export function loadSnapshot(path: string): Index | null {
   return relink(index, snapshot.skipped);
 }
 
-function storeRecord(record: ArticleRecord): StoredRecord {
+/** A record without what can be cut from its text again: for snapshots and for worker threads. */
+export function storeRecord(record: ArticleRecord): StoredRecord {
   const { paragraphs: _, sentences, ...article } = record.article;
   return {
     ...record,
@@ -103,7 +104,8 @@ function storeRecord(record: ArticleRecord): StoredRecord {
   };
 }
 
-function loadRecord(stored: StoredRecord): ArticleRecord {
+/** The record a stored record was made from. */
+export function loadRecord(stored: StoredRecord): ArticleRecord {
   const { sentences, ...article } = stored.article;
   return {
     ...stored,

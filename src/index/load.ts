@@ -11,7 +11,7 @@ import { listArticleFiles, skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
 import { emptyIndex, updateIndex, type Index } from './build.ts';
-import { loadSnapshot, saveSnapshot, snapshotPath } from './cache.ts';
+import { loadRecord, loadSnapshot, saveSnapshot, snapshotPath, type StoredRecord } from './cache.ts';
 import { CorpusFolderError } from './open.ts';
 import { isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
 
@@ -189,8 +189,8 @@ function readOnWorker(dir: string, files: string[]): Promise<(ArticleRecord | Sk
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
       workerData: { entry: new URL('./worker.ts', import.meta.url).href, dir, files },
     });
-    worker.once('message', (records: (ArticleRecord | SkippedFile)[]) => {
-      resolve(records);
+    worker.once('message', (records: (StoredRecord | SkippedFile)[]) => {
+      resolve(records.map((r) => (isSkipped(r) ? r : loadRecord(r))));
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -73,6 +73,6 @@ export function recordOfBytes(file: string, bytes: Uint8Array, stamp = ''): Arti
   }
 }
 
-export function isSkipped(value: ArticleRecord | SkippedFile): value is SkippedFile {
+export function isSkipped<T extends object>(value: T | SkippedFile): value is SkippedFile {
   return 'reason' in value;
 }

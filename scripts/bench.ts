@@ -1,0 +1,185 @@
+/**
+ * The benchmark: `npm run bench [-- --json] [-- --sizes 5,1000,10000]`.
+ *
+ * For each corpus size (5 = the project's corpus with its seed questions; larger ones generated with
+ * seed 1), in fresh processes: cold indexing (no cache), warm start (from the cache the cold run left),
+ * resident memory, and p50/p99 latency of each command and of autocomplete, beside a plain MiniSearch
+ * search of the same query text; and accuracy on the gold questions of the largest corpus.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Measurement, Question } from '../src/bench/measure.ts';
+import { generateCorpus, questionsJson } from '../src/generate/corpus.ts';
+
+const run = promisify(execFile);
+
+interface Options {
+  json: boolean;
+  sizes: number[];
+  /** At most this many questions are timed per size. */
+  maxQuestions: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { json: false, sizes: [5, 1000, 10000], maxQuestions: 4000 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--sizes')
+      options.sizes = (argv[++i] ?? '')
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
+    else if (arg === '--questions') options.maxQuestions = Number(argv[++i]);
+    else
+      throw new Error(
+        `unknown option ${arg}; usage: npm run bench -- [--json] [--sizes 5,1000,10000] [--questions N]`,
+      );
+  }
+  return options;
+}
+
+interface SizeReport {
+  articles: number;
+  questions: number;
+  coldIndexMs: number;
+  warmStartMs: number;
+  rssMiB: number;
+  cold: Measurement;
+  warm: Measurement;
+}
+
+/** Writes a corpus of `size` articles (or points at ./corpus for 5) and its questions file. */
+function prepare(
+  root: string,
+  size: number,
+  maxQuestions: number,
+): { corpus: string; questions: string; count: number } {
+  const dir = join(root, String(size));
+  mkdirSync(dir, { recursive: true });
+  let questions: Question[];
+  let corpus: string;
+  if (size === 5) {
+    corpus = 'corpus';
+    questions = JSON.parse(readFileSync('test/eval/seed-questions.json', 'utf8')) as Question[];
+  } else {
+    corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    const generated = generateCorpus({ articles: size, seed: 1 });
+    for (const file of generated.files) writeFileSync(join(corpus, file.file), file.text);
+    questions = generated.questions;
+    writeFileSync(join(dir, 'gold.json'), questionsJson(generated.questions));
+  }
+  const timed = questions.slice(0, maxQuestions);
+  const path = join(dir, 'questions.json');
+  writeFileSync(path, JSON.stringify(timed));
+  return { corpus, questions: path, count: timed.length };
+}
+
+async function measureIn(corpus: string, questions: string, cache: string): Promise<Measurement> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'src/bench/measure.ts', corpus, questions, cache],
+    {
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout) as Measurement;
+}
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells.map((c, i) => String(c).padStart(widths[i] ?? 8)).join('  ');
+}
+
+function table(reports: SizeReport[]): string {
+  const widths = [8, 10, 10, 7, 14, 14, 14, 14, 14];
+  const lines = [
+    row(
+      [
+        'articles',
+        'cold ms',
+        'warm ms',
+        'RSS MiB',
+        'who-signed',
+        'when',
+        'search',
+        'autocomplete',
+        'engine search',
+      ],
+      widths,
+    ),
+    row(['', '', '', '', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms'], widths),
+  ];
+  for (const r of reports) {
+    const l = r.warm.latency;
+    const e = r.warm.engine.search;
+    lines.push(
+      row(
+        [
+          r.articles,
+          r.coldIndexMs,
+          r.warmStartMs,
+          r.rssMiB,
+          `${l['who-signed'].p50}/${l['who-signed'].p99}`,
+          `${l.when.p50}/${l.when.p99}`,
+          `${l.search.p50}/${l.search.p99}`,
+          `${l.autocomplete.p50}/${l.autocomplete.p99}`,
+          `${e.p50}/${e.p99}`,
+        ],
+        widths,
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const root = mkdtempSync(join(tmpdir(), 'accord-bench-'));
+  const log = (line: string) => {
+    if (!options.json) process.stderr.write(`${line}\n`);
+  };
+  const reports: SizeReport[] = [];
+  try {
+    for (const size of options.sizes) {
+      log(`${size} articles: generating...`);
+      const { corpus, questions, count } = prepare(root, size, options.maxQuestions);
+      const cache = join(root, String(size), 'cache');
+      log(`${size} articles: cold index...`);
+      const cold = await measureIn(corpus, questions, cache);
+      log(`${size} articles: warm start...`);
+      const warm = await measureIn(corpus, questions, cache);
+      reports.push({
+        articles: warm.articles,
+        questions: count,
+        coldIndexMs: cold.loadMs,
+        warmStartMs: warm.loadMs,
+        rssMiB: Math.max(cold.rssMiB, warm.rssMiB),
+        cold,
+        warm,
+      });
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ reports }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${table(reports)}\n`);
+  for (const r of reports) {
+    const ratio = (c: 'who-signed' | 'when' | 'search') =>
+      (r.warm.latency[c].p50 / Math.max(r.warm.engine[c].p50, 0.001)).toFixed(1);
+    process.stdout.write(
+      `${r.articles} articles, ${r.questions} questions: pipeline / plain MiniSearch (p50): who-signed ${ratio('who-signed')}x, when ${ratio('when')}x, search ${ratio('search')}x\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});

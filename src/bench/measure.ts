@@ -1,0 +1,128 @@
+/**
+ * One benchmark measurement, run in a fresh process so that start-up time and memory are what a user
+ * gets: load the index of a corpus (cold or warm), then time every command over a questions file, and
+ * the plain MiniSearch search of the same query text beside them.
+ */
+import { readFileSync } from 'node:fs';
+import { autocomplete } from '../answers/autocomplete.ts';
+import { answer } from '../answers/index.ts';
+import { checkQuery } from '../answers/query.ts';
+import type { CommandName, Result } from '../answers/types.ts';
+import { loadIndex } from '../index/load.ts';
+
+export interface Question {
+  kind: CommandName;
+  query: string;
+}
+
+export interface Latency {
+  count: number;
+  p50: number;
+  p99: number;
+}
+
+export interface Measurement {
+  articles: number;
+  /** Time to load the index: cold (parse everything) or warm (from the cache). */
+  loadMs: number;
+  fromCache: boolean;
+  rssMiB: number;
+  heapMiB: number;
+  latency: Record<CommandName | 'autocomplete', Latency>;
+  /** Plain MiniSearch `search(query)` over the same index, same queries: the engine underneath. */
+  engine: Record<CommandName, Latency>;
+  /** The results, in question order (for grading), when asked for. */
+  results?: Result[];
+}
+
+/** Milliseconds at the given quantile of sorted samples. */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return Math.round((sorted[at] ?? 0) * 1000) / 1000;
+}
+
+function latency(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { count: sorted.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+}
+
+function time(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+export async function measure(options: {
+  corpus: string;
+  questions: Question[];
+  cacheDir: string | null;
+  keepResults: boolean;
+}): Promise<Measurement> {
+  const { index, stats } = await loadIndex(options.corpus, { cacheDir: options.cacheDir, warn: () => {} });
+  const loadMs = stats.milliseconds;
+  const questions = options.questions.flatMap((q) => {
+    const checked = checkQuery(q.query);
+    return checked.ok ? [{ kind: q.kind, query: checked.query }] : [];
+  });
+
+  // Warm the JIT on a few questions before timing.
+  for (const q of questions.slice(0, 200)) answer(index, q.kind, q.query);
+
+  const samples = { 'who-signed': [], when: [], search: [], autocomplete: [] } as Record<
+    CommandName | 'autocomplete',
+    number[]
+  >;
+  const engine = { 'who-signed': [], when: [], search: [] } as Record<CommandName, number[]>;
+  const results: Result[] = [];
+  for (const q of questions) {
+    let result: Result | undefined;
+    samples[q.kind].push(time(() => (result = answer(index, q.kind, q.query))));
+    if (options.keepResults && result) results.push(result);
+    engine[q.kind].push(time(() => index.search.search(q.query)));
+    const typed = q.query.slice(0, Math.max(3, Math.ceil(q.query.length / 2)));
+    samples.autocomplete.push(time(() => autocomplete(index, q.kind, typed)));
+  }
+  const memory = process.memoryUsage();
+  return {
+    articles: index.articles.length,
+    loadMs,
+    fromCache: stats.fromCache,
+    rssMiB: Math.round(memory.rss / 1024 / 1024),
+    heapMiB: Math.round(memory.heapUsed / 1024 / 1024),
+    latency: {
+      'who-signed': latency(samples['who-signed']),
+      when: latency(samples.when),
+      search: latency(samples.search),
+      autocomplete: latency(samples.autocomplete),
+    },
+    engine: {
+      'who-signed': latency(engine['who-signed']),
+      when: latency(engine.when),
+      search: latency(engine.search),
+    },
+    ...(options.keepResults ? { results } : {}),
+  };
+}
+
+/** Child-process entry: `node --import tsx src/bench/measure.ts CORPUS QUESTIONS CACHE|- [--results]`. */
+async function main(): Promise<void> {
+  const [corpus, questionsFile, cache, flag] = process.argv.slice(2);
+  if (!corpus || !questionsFile || !cache)
+    throw new Error('usage: measure.ts CORPUS QUESTIONS CACHE|- [--results]');
+  const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
+  const measurement = await measure({
+    corpus,
+    questions,
+    cacheDir: cache === '-' ? null : cache,
+    keepResults: flag === '--results',
+  });
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
