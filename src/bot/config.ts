@@ -89,7 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     return value;
   };
   const cooldownSeconds = number('COOLDOWN_SECONDS', 3, 0, 3600, false);
-  const shards = number('SHARDS', 1, 1, 1000, true);
+  // Inside a shard process, ShardingManager sets SHARDS to the shard's own id: not ours to read.
+  const shards = env.SHARDING_MANAGER === 'true' ? 1 : number('SHARDS', 1, 1, 1000, true);
   const shardSpawnDelayMs = number('SHARD_SPAWN_DELAY_MS', 5500, 0, 60_000, true);
   const searchPagesSeconds = number('SEARCH_PAGES_SECONDS', 300, 1, 840, false);
 

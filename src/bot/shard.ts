@@ -24,6 +24,8 @@ async function runShard(): Promise<number> {
 runShard().then(
   (code) => {
     process.exitCode = code;
+    // The IPC channel to the manager would keep this process alive.
+    if (process.connected) process.disconnect();
     forceExitLater(code);
   },
   (error: unknown) => {

@@ -86,8 +86,12 @@ async function runShards(config: BotConfig, logger: Logger): Promise<number> {
     execArgv: tsxExecArgv(),
   });
   manager.on('shardCreate', (shard: Shard) => {
-    logger.info('shard spawned', { shard: shard.id, pid: shard.process?.pid });
+    logger.info('shard created', { shard: shard.id });
+    shard.on('spawn', (child: { pid?: number }) =>
+      logger.info('shard spawned', { shard: shard.id, pid: child.pid }),
+    );
     shard.on('death', () => logger.warn('shard process ended', { shard: shard.id }));
+    shard.on('error', (error) => logger.error('shard error', { shard: shard.id, error }));
   });
   try {
     const spawning = manager.spawn({

@@ -1,0 +1,112 @@
+/**
+ * The bot as people run it, in its own processes: `npm run deploy-commands`, `npm start` with a token
+ * (login, an answer, graceful shutdown on SIGTERM), and two shards through ShardingManager, each answering
+ * for its own guild. Every process started here is ended by its PID.
+ */
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { exitWithin, killLeftovers, parsed, run } from './spawn.ts';
+import { deployCommands } from '../../src/bot/deploy.ts';
+import { FakeDiscord, TOKEN } from '../discord/server.ts';
+
+afterAll(killLeftovers);
+
+describe('deploy-commands', () => {
+  let discord: FakeDiscord | null = null;
+  afterEach(async () => discord?.close());
+
+  test('npm run deploy-commands registers the four commands and their options in the guild', async () => {
+    discord = await FakeDiscord.start();
+    const guild = discord.guilds[0]!;
+    const r = run('scripts/deploy-commands.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_GUILD_ID: guild,
+      DISCORD_API_BASE: discord.restApi,
+    });
+    expect((await exitWithin(r, 15_000)).code).toBe(0);
+    expect(r.stdout.join('\n')).toBe(
+      `Registered 4 commands (guild ${guild}): /who-signed, /when, /search, /about`,
+    );
+    expect(discord.commandPuts).toHaveLength(1);
+    const put = discord.commandPuts[0]!;
+    expect(put.path).toBe(`/api/v10/applications/${discord.applicationId}/guilds/${guild}/commands`);
+    const summary = (
+      put.body as {
+        name: string;
+        options?: { name: string; type: number; required?: boolean; autocomplete?: boolean }[];
+      }[]
+    ).map((c) => [
+      c.name,
+      (c.options ?? []).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false]),
+    ]);
+    expect(summary).toEqual([
+      [
+        'who-signed',
+        [
+          ['party', 3, true, true],
+          ['private', 5, false, false],
+        ],
+      ],
+      [
+        'when',
+        [
+          ['event', 3, true, true],
+          ['private', 5, false, false],
+        ],
+      ],
+      [
+        'search',
+        [
+          ['query', 3, true, true],
+          ['private', 5, false, false],
+        ],
+      ],
+      ['about', [['private', 5, false, false]]],
+    ]);
+    expect(discord.violations).toEqual([]);
+  });
+
+  test('without a guild, the commands are registered globally', async () => {
+    discord = await FakeDiscord.start();
+    const result = await deployCommands({
+      token: TOKEN,
+      applicationId: discord.applicationId,
+      guildId: null,
+      apiBase: discord.restApi,
+    });
+    expect(result).toEqual({ scope: 'global', names: ['who-signed', 'when', 'search', 'about'] });
+    expect(discord.commandPuts[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/commands`);
+  });
+});
+
+describe('npm start with a token', () => {
+  let discord: FakeDiscord | null = null;
+  afterEach(async () => discord?.close());
+
+  test('logs in, answers, and shuts down cleanly on SIGTERM', async () => {
+    discord = await FakeDiscord.start();
+    const d = discord;
+    const r = run('src/main.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: d.restApi,
+      CORPUS_DIR: 'corpus',
+      LOG_LEVEL: 'info',
+      COOLDOWN_SECONDS: '0',
+    });
+    await d.waitFor(() => parsed(r.stdout).find((l) => l.msg === 'ready'), 'the bot to be ready', 20_000);
+    const i = d.command('about', {});
+    expect((await d.finalReply(i)).embeds[0]!.description).toMatch(/^5 articles/);
+    await d.waitFor(() => parsed(r.stdout).find((l) => l.msg === 'interaction'), 'the interaction log line');
+    r.child.kill('SIGTERM');
+    expect(await exitWithin(r, 10_000)).toEqual({ code: 0, signal: null });
+    const logs = parsed(r.stdout);
+    expect(logs.find((l) => l.msg === 'interaction')).toMatchObject({
+      command: 'about',
+      outcome: 'answered',
+    });
+    expect(logs.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
+    expect(logs.at(-1)!.msg).toBe('stopped');
+    expect(r.stdout.join('\n') + r.stderr.join('\n')).not.toContain(TOKEN);
+    expect(d.violations).toEqual([]);
+  });
+});
