@@ -87,8 +87,8 @@ async function runShards(config: BotConfig, logger: Logger): Promise<number> {
   });
   manager.on('shardCreate', (shard: Shard) => {
     logger.info('shard created', { shard: shard.id });
-    shard.on('spawn', (child: { pid?: number }) =>
-      logger.info('shard spawned', { shard: shard.id, pid: child.pid }),
+    shard.on('spawn', (child) =>
+      logger.info('shard spawned', { shard: shard.id, pid: 'pid' in child ? child.pid : null }),
     );
     shard.on('death', () => logger.warn('shard process ended', { shard: shard.id }));
     shard.on('error', (error) => logger.error('shard error', { shard: shard.id, error }));
