@@ -229,10 +229,16 @@ const SPELLING: Record<string, string> = {
   jiao: 'jiao',
 };
 
-/** The match term of a word: British spellings unified, then the index term. */
+const TERM_CACHE = new Map<string, string | null>();
+
+/** The match term of a word: British spellings unified, then the index term. Memoised: words repeat. */
 export function matchTerm(word: string): string | null {
+  const cached = TERM_CACHE.get(word);
+  if (cached !== undefined) return cached;
   const folded = foldForMatch(word);
-  return toTerm(SPELLING[folded] ?? folded);
+  const term = toTerm(SPELLING[folded] ?? folded);
+  if (TERM_CACHE.size < 200_000) TERM_CACHE.set(word, term);
+  return term;
 }
 
 /** The significant terms of a name, in order: "The University of Leeds" -> [univers, leed]. */

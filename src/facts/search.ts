@@ -100,8 +100,8 @@ export class FactIndex {
           const term = matchTerm(w.text);
           if (term === null) continue;
           if ((doc.terms.get(term) ?? 0) < FIELD[field]) doc.terms.set(term, FIELD[field]);
-          const folded = foldForMatch(w.text);
-          if (!this.vocabulary.has(folded)) this.vocabulary.set(folded, term);
+          const lower = w.text.toLowerCase();
+          if (!this.vocabulary.has(lower)) this.vocabulary.set(lower, term);
         }
       };
       for (const name of f.names) {
@@ -192,7 +192,7 @@ export class FactIndex {
       const term = matchTerm(w.text);
       if (term === null || groups.some((g) => g.term === term)) continue;
       const alternatives = new Set<string>([term]);
-      const folded = foldForMatch(w.text);
+      const folded = w.text.toLowerCase();
       if (folded.length >= 5 && (!this.postings.has(term) || folded.length >= 8)) {
         const max = folded.length >= 8 ? 2 : 1;
         for (const [word, t] of this.vocabulary) {
@@ -225,11 +225,28 @@ function termsOf(text: string): string[] {
 export function namesOf(index: Index, orgs: Organization[], name: string): string[] {
   const org = resolveOrganization(orgs, name);
   const names = new Set<string>([name, ...(org ? [org.name, ...org.aliases] : [])]);
+  const shorts = shortForms(index);
   for (const n of [...names]) {
     if (isAcronym(n)) for (const long of index.aliases.longForms(n)) names.add(long);
-    for (const alias of index.aliases.expandQuery(n)) names.add(alias.implied);
+    for (const short of shorts.get(foldForMatch(n)) ?? []) names.add(short);
   }
   return [...names];
+}
+
+const SHORT_FORMS = new WeakMap<Index, Map<string, string[]>>();
+
+/** Folded long form -> the acronyms the corpus defines for it. */
+function shortForms(index: Index): Map<string, string[]> {
+  let map = SHORT_FORMS.get(index);
+  if (!map) {
+    map = new Map();
+    for (const alias of index.aliases.aliases) {
+      const key = foldForMatch(alias.long);
+      map.set(key, [...(map.get(key) ?? []), alias.short]);
+    }
+    SHORT_FORMS.set(index, map);
+  }
+  return map;
 }
 
 /** The fullest name of an acronym party across the corpus: "USST" -> "University of Shanghai for ...". */
@@ -275,7 +292,9 @@ export function factIndexes(index: Index): { signings: FactIndex; events: FactIn
       const sentence = article?.sentences[f.sentence];
       const text = f.sentences.map((s) => sentenceText(f.article, s)).join(' ');
       const mentioned = findOrganizations(sentence?.text ?? '').map((o) => o.name);
+      // The sentences around it in its paragraph, for what the event sentence leaves implicit.
       const context = (article?.sentences ?? [])
+        .slice(Math.max(0, f.sentence - 2), f.sentence + 2)
         .filter((s) => s.paragraph === sentence?.paragraph && !f.sentences.includes(s.index))
         .map((s) => s.text)
         .join(' ');
