@@ -79,14 +79,22 @@ function prepare(
   return { corpus, questions: path, count: timed.length };
 }
 
-async function measureIn(corpus: string, questions: string, cache: string): Promise<Measurement> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', 'src/bench/measure.ts', corpus, questions, cache],
-    {
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
+async function measureIn(
+  corpus: string,
+  questions: string,
+  cache: string,
+  grade = false,
+): Promise<Measurement> {
+  const args = [
+    '--import',
+    'tsx',
+    'src/bench/measure.ts',
+    corpus,
+    questions,
+    cache,
+    ...(grade ? ['--grade'] : []),
+  ];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(stdout) as Measurement;
 }
 
@@ -136,6 +144,10 @@ function table(reports: SizeReport[]): string {
   return lines.join('\n');
 }
 
+function percent(right: number, total: number): string {
+  return total === 0 ? 'n/a' : `${((100 * right) / total).toFixed(1)}%`;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const root = mkdtempSync(join(tmpdir(), 'accord-bench-'));
@@ -151,7 +163,7 @@ async function main(): Promise<void> {
       log(`${size} articles: cold index...`);
       const cold = await measureIn(corpus, questions, cache);
       log(`${size} articles: warm start...`);
-      const warm = await measureIn(corpus, questions, cache);
+      const warm = await measureIn(corpus, questions, cache, true);
       reports.push({
         articles: warm.articles,
         questions: count,
@@ -176,6 +188,15 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${r.articles} articles, ${r.questions} questions: pipeline / plain MiniSearch (p50): who-signed ${ratio('who-signed')}x, when ${ratio('when')}x, search ${ratio('search')}x\n`,
     );
+    const accuracy = r.warm.accuracy;
+    if (accuracy) {
+      const parts = Object.entries(accuracy).map(([c, t]) => `${c} ${t.right}/${t.total}`);
+      const right = Object.values(accuracy).reduce((n, t) => n + t.right, 0);
+      const total = Object.values(accuracy).reduce((n, t) => n + t.total, 0);
+      process.stdout.write(
+        `  accuracy on the gold answers: ${parts.join(', ')} (${percent(right, total)})\n`,
+      );
+    }
   }
 }
 

@@ -8,12 +8,10 @@ import { autocomplete } from '../answers/autocomplete.ts';
 import { answer } from '../answers/index.ts';
 import { checkQuery } from '../answers/query.ts';
 import type { CommandName, Result } from '../answers/types.ts';
+import { gradeQuestion, tally, type Question, type Tally } from '../eval/grade.ts';
 import { loadIndex } from '../index/load.ts';
 
-export interface Question {
-  kind: CommandName;
-  query: string;
-}
+export type { Question };
 
 export interface Latency {
   count: number;
@@ -31,8 +29,8 @@ export interface Measurement {
   latency: Record<CommandName | 'autocomplete', Latency>;
   /** Plain MiniSearch `search(query)` over the same index, same queries: the engine underneath. */
   engine: Record<CommandName, Latency>;
-  /** The results, in question order (for grading), when asked for. */
-  results?: Result[];
+  /** Right and total per command against the questions' gold answers, when asked for. */
+  accuracy?: Record<CommandName, Tally>;
 }
 
 /** Milliseconds at the given quantile of sorted samples. */
@@ -57,13 +55,13 @@ export async function measure(options: {
   corpus: string;
   questions: Question[];
   cacheDir: string | null;
-  keepResults: boolean;
+  grade: boolean;
 }): Promise<Measurement> {
   const { index, stats } = await loadIndex(options.corpus, { cacheDir: options.cacheDir, warn: () => {} });
   const loadMs = stats.milliseconds;
   const questions = options.questions.flatMap((q) => {
     const checked = checkQuery(q.query);
-    return checked.ok ? [{ kind: q.kind, query: checked.query }] : [];
+    return checked.ok ? [{ ...q, query: checked.query }] : [];
   });
 
   // Warm the JIT on a few questions before timing.
@@ -74,11 +72,11 @@ export async function measure(options: {
     number[]
   >;
   const engine = { 'who-signed': [], when: [], search: [] } as Record<CommandName, number[]>;
-  const results: Result[] = [];
+  const grades = [];
   for (const q of questions) {
     let result: Result | undefined;
     samples[q.kind].push(time(() => (result = answer(index, q.kind, q.query))));
-    if (options.keepResults && result) results.push(result);
+    if (options.grade && result) grades.push(gradeQuestion(q, result));
     engine[q.kind].push(time(() => index.search.search(q.query)));
     const typed = q.query.slice(0, Math.max(3, Math.ceil(q.query.length / 2)));
     samples.autocomplete.push(time(() => autocomplete(index, q.kind, typed)));
@@ -101,21 +99,21 @@ export async function measure(options: {
       when: latency(engine.when),
       search: latency(engine.search),
     },
-    ...(options.keepResults ? { results } : {}),
+    ...(options.grade ? { accuracy: tally(grades) } : {}),
   };
 }
 
-/** Child-process entry: `node --import tsx src/bench/measure.ts CORPUS QUESTIONS CACHE|- [--results]`. */
+/** Child-process entry: `node --import tsx src/bench/measure.ts CORPUS QUESTIONS CACHE|- [--grade]`. */
 async function main(): Promise<void> {
   const [corpus, questionsFile, cache, flag] = process.argv.slice(2);
   if (!corpus || !questionsFile || !cache)
-    throw new Error('usage: measure.ts CORPUS QUESTIONS CACHE|- [--results]');
+    throw new Error('usage: measure.ts CORPUS QUESTIONS CACHE|- [--grade]');
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
   const measurement = await measure({
     corpus,
     questions,
     cacheDir: cache === '-' ? null : cache,
-    keepResults: flag === '--results',
+    grade: flag === '--grade',
   });
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
