@@ -7,8 +7,9 @@
  */
 import type { SearchResult as EngineHit, Query } from 'minisearch';
 import type { Article } from '../corpus/types.ts';
-import type { Index } from '../index/build.ts';
+import type { Index, Passage } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
+import { editDistance } from '../text/distance.ts';
 import { termsOf, toTerm, words } from '../text/terms.ts';
 import { articleRef } from './article.ts';
 import type { Result, SearchAnswer } from './types.ts';
@@ -22,7 +23,7 @@ export interface SearchOptions {
 
 /** A passage scored for a query, before it becomes an answer. */
 export interface ScoredPassage {
-  passage: number;
+  passage: Passage;
   score: number;
   /** The document terms that matched, for highlighting. */
   terms: string[];
@@ -38,21 +39,39 @@ const ALWAYS_FUZZY_LENGTH = 8;
  */
 function engineOptions(index: Index) {
   return {
-    prefix: (term: string) => term.length >= 4,
-    fuzzy: (term: string) =>
-      term.length >= ALWAYS_FUZZY_LENGTH || (term.length >= 4 && !index.surface.has(term)) ? 0.2 : false,
+    boost: { title: 2, text: 1 },
+    prefix: isPrefixTerm,
+    fuzzy: (term: string) => (fuzzyDistance(index, term) > 0 ? FUZZINESS : false),
     combineWith: 'OR',
   } as const;
 }
 
+function isPrefixTerm(term: string): boolean {
+  return term.length >= 4;
+}
+
+/** The edit distance a query term is matched within: as MiniSearch computes it from FUZZINESS, or 0. */
+function fuzzyDistance(index: Index, term: string): number {
+  const fuzzy = term.length >= ALWAYS_FUZZY_LENGTH || (term.length >= 4 && !index.surface.has(term));
+  return fuzzy ? Math.round(term.length * FUZZINESS) : 0;
+}
+
 /** Weight of the words an alias of the query implies, against the words the query says. */
 const ALIAS_WEIGHT = 0.6;
-/** Weight of the article title's own score added to each of its passages that matched. */
-const TITLE_WEIGHT = 0.3;
 /** Gain for each query word pair found side by side in the passage. */
 const PHRASE_GAIN = 0.25;
-/** How many engine hits are considered at most. */
-const CANDIDATES = 200;
+/** How many of the best articles have their sentences ranked. */
+const CANDIDATE_ARTICLES = 40;
+/** Words in more than this share of the articles do not take part in finding candidate articles. */
+const COMMON_SHARE = 0.2;
+/** Share of a term's length that may be mistyped (MiniSearch's fuzzy option). */
+const FUZZINESS = 0.2;
+/** Weights of a word matched as a prefix or with a typo, against 1 for the word itself (as MiniSearch's). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** BM25's parameters for ranking sentences. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 /** Passages scoring under this share of the best one are noise (a stray fuzzy match), not answers. */
 const RELATIVE_CUTOFF = 0.1;
 
@@ -86,12 +105,6 @@ function queryConcepts(index: Index, query: string): { concepts: QueryConcept[];
   return { concepts, implied };
 }
 
-function isSatisfied(concept: QueryConcept, matched: Set<string>): boolean {
-  return (
-    matched.has(concept.term) || concept.alternatives.some((terms) => terms.every((t) => matched.has(t)))
-  );
-}
-
 /** Scores every passage that matches the query, best first. */
 export function rankPassages(index: Index, query: string): ScoredPassage[] {
   const { concepts, implied } = queryConcepts(index, query);
@@ -100,31 +113,145 @@ export function rankPassages(index: Index, query: string): ScoredPassage[] {
   const engineQuery: Query = {
     ...options,
     queries: [
-      query,
-      ...implied.map(({ text, weight }) => ({ ...options, queries: [text], boost: { text: weight } })),
+      retrievalQuery(index, query),
+      ...implied.map(({ text, weight }) => ({
+        ...options,
+        queries: [text],
+        boost: { title: 2 * weight, text: weight },
+      })),
     ],
   };
-  const hits = index.search.search(engineQuery, options) as EngineHit[];
-  const titleScore = new Map<Article, number>();
-  for (const hit of hits) {
-    const passage = index.passages.get(hit.id as number);
-    if (passage && passage.sentence < 0) titleScore.set(passage.article, hit.score);
-  }
+  const hits = (index.search.search(engineQuery, options) as EngineHit[]).slice(0, CANDIDATE_ARTICLES);
+  if (hits.length === 0) return [];
+
+  const found = new Set(hits.flatMap((hit) => hit.terms));
+  const accepted = concepts.map((concept) => acceptedTerms(index, concept, found));
+  const weights = concepts.map((concept, k) => rarity(index, concept, accepted[k]!));
   const pairs = queryPairs(concepts.map((c) => c.term));
+  const best = hits[0]!.score;
   const scored: ScoredPassage[] = [];
-  for (const hit of hits.slice(0, CANDIDATES)) {
-    const passage = index.passages.get(hit.id as number);
-    if (!passage) continue;
-    const matched = new Set(hit.queryTerms);
-    const coverage = concepts.filter((c) => isSatisfied(c, matched)).length / concepts.length;
-    const phrases = countPairs(pairs, passageTerms(passageText(passage)));
-    const title = passage.sentence < 0 ? 0 : (titleScore.get(passage.article) ?? 0) * TITLE_WEIGHT;
-    const score = (hit.score + title) * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases);
-    scored.push({ passage: hit.id as number, score, terms: hit.terms });
+  for (const hit of hits) {
+    const article = index.documents.get(hit.id as number);
+    if (!article) continue;
+    const relevance = 0.5 + (0.5 * hit.score) / best;
+    const all = sentenceTerms(article);
+    for (let s = -1; s < article.sentences.length; s++) {
+      const terms = all[s + 1]!;
+      const counts = countTerms(terms);
+      let bm25 = 0;
+      let satisfied = 0;
+      const matched: string[] = [];
+      concepts.forEach((concept, k) => {
+        const gain = conceptGain(concept, accepted[k]!, counts, matched);
+        if (gain === 0) return;
+        satisfied++;
+        bm25 += weights[k]! * saturate(gain, terms.length, index.averageSentenceLength);
+      });
+      if (bm25 === 0) continue;
+      const coverage = satisfied / concepts.length;
+      const phrases = countPairs(pairs, terms);
+      const score = bm25 * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases) * relevance;
+      scored.push({ passage: { article, sentence: s }, score, terms: matched });
+    }
   }
   scored.sort((a, b) => b.score - a.score);
   const floor = (scored[0]?.score ?? 0) * RELATIVE_CUTOFF;
   return scored.filter((s) => s.score >= floor);
+}
+
+/**
+ * The words of the query that find candidate articles: all but those most articles have. A word in more
+ * than COMMON_SHARE of the articles ("university", "cooperation") scores next to nothing in BM25 yet
+ * costs the most, its posting list being the longest; it still counts when sentences are ranked.
+ */
+function retrievalQuery(index: Index, query: string): string {
+  const limit = COMMON_SHARE * index.articles.length;
+  const all = words(query);
+  const rare = all.filter((w) => {
+    const term = toTerm(w.text);
+    return term !== null && (index.documentFrequency.get(term) ?? 0) <= limit;
+  });
+  return (rare.length > 0 ? rare : all).map((w) => w.text).join(' ');
+}
+
+/**
+ * The document terms that stand for a query word: the word itself, and the prefix and typo expansions
+ * of it that MiniSearch matched in the candidate articles, each with its weight.
+ */
+function acceptedTerms(index: Index, concept: QueryConcept, found: Set<string>): Map<string, number> {
+  const accepted = new Map<string, number>([[concept.term, 1]]);
+  const term = concept.term;
+  const maxDistance = fuzzyDistance(index, term);
+  for (const candidate of found) {
+    if (candidate === term) continue;
+    if (isPrefixTerm(term) && candidate.startsWith(term)) accepted.set(candidate, PREFIX_WEIGHT);
+    else if (maxDistance > 0 && editDistance(candidate, term, maxDistance) <= maxDistance) {
+      accepted.set(candidate, FUZZY_WEIGHT);
+    }
+  }
+  return accepted;
+}
+
+/** How much a query word weighs: its inverse document frequency among articles (BM25's idf). */
+function rarity(index: Index, concept: QueryConcept, accepted: Map<string, number>): number {
+  const n = Math.max(index.articles.length, 1);
+  let df = 0;
+  for (const term of accepted.keys()) df = Math.max(df, index.documentFrequency.get(term) ?? 0);
+  for (const alternative of concept.alternatives) {
+    for (const term of alternative) df = Math.max(df, index.documentFrequency.get(term) ?? 0);
+  }
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * How strongly a sentence holds a query word: its occurrences (expansions weigh less), or an alias of
+ * it spelt out in full. Records the sentence terms that matched, for highlighting.
+ */
+function conceptGain(
+  concept: QueryConcept,
+  accepted: Map<string, number>,
+  counts: Map<string, number>,
+  matched: string[],
+): number {
+  let gain = 0;
+  for (const [term, weight] of accepted) {
+    const count = counts.get(term);
+    if (count) {
+      gain += count * weight;
+      matched.push(term);
+    }
+  }
+  if (gain > 0) return gain;
+  for (const alternative of concept.alternatives) {
+    if (alternative.every((t) => counts.has(t))) {
+      matched.push(...alternative);
+      return ALIAS_WEIGHT;
+    }
+  }
+  return 0;
+}
+
+/** BM25's term-frequency saturation with length normalisation. */
+function saturate(tf: number, length: number, averageLength: number): number {
+  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
+}
+
+function countTerms(terms: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/** The terms of an article's title (first) and of each sentence, computed once per article. */
+const SENTENCE_TERMS = new WeakMap<Article, string[][]>();
+
+function sentenceTerms(article: Article): string[][] {
+  let terms = SENTENCE_TERMS.get(article);
+  if (!terms) {
+    terms = [passageTerms(article.title), ...article.sentences.map((s) => passageTerms(s.text))];
+    SENTENCE_TERMS.set(article, terms);
+  }
+  return terms;
 }
 
 /** `/search`: ranked passages with their articles; did-you-mean suggestions when nothing matches. */
@@ -135,8 +262,7 @@ export function search(index: Index, query: string, options: SearchOptions = {})
   const answers: SearchAnswer[] = [];
   for (const scored of rankPassages(index, query)) {
     if (answers.length >= limit) break;
-    const passage = index.passages.get(scored.passage);
-    if (!passage) continue;
+    const { passage } = scored;
     const count = taken.get(passage.article) ?? 0;
     if (count >= perArticle) continue;
     taken.set(passage.article, count + 1);
@@ -162,7 +288,7 @@ export function didYouMean(index: Index, query: string, max = 3): string[] {
 }
 
 function toAnswer(index: Index, scored: ScoredPassage): SearchAnswer {
-  const passage = index.passages.get(scored.passage)!;
+  const { passage } = scored;
   const { article } = passage;
   const quote = passageText(passage);
   return {

@@ -8,6 +8,7 @@
  * "Shanghai Gongli Hospital"), other word orders ("Engineering and Technology University") and typos
  * ("Engieering"). Keys fold case, accents and British spellings, so "Centre" and "Center" are one.
  */
+import { editDistance } from '../text/distance.ts';
 import { findAliases } from '../index/aliases.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { toTerm, words } from '../text/terms.ts';
@@ -293,25 +294,6 @@ export function acronymFits(acronym: string, name: string): boolean {
   return fit(0);
 }
 
-/** Edit distance, bounded: stops counting past `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, k) => k);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let k = 1; k <= b.length; k++) {
-      const cost = a[i - 1] === b[k - 1] ? 0 : 1;
-      const value = Math.min(previous[k]! + 1, current[k - 1]! + 1, previous[k - 1]! + cost);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** Whether every term of `small` is in `big` (or a typo of one of its long terms). */
 function termsWithin(small: string[], big: string[]): boolean {
   return small.every(
@@ -407,3 +389,5 @@ export function resolveOrganization(orgs: Organization[], name: string): Organiz
   const holders = orgs.filter((o) => nameWithin(name, [o.name, ...o.aliases].flatMap(looseTerms)));
   return holders.length === 1 ? holders[0]! : null;
 }
+
+export { editDistance };

@@ -1,9 +1,13 @@
 /**
- * The index: every article parsed once, its facts extracted once, and its sentences and title indexed
- * with MiniSearch. Answers are pure functions of an Index and a query.
+ * The index: every article parsed once, its facts extracted once, and the article indexed with
+ * MiniSearch (title and body). Answers are pure functions of an Index and a query.
+ *
+ * Search runs in two stages (see answers/search.ts): MiniSearch finds the best articles, then the
+ * sentences of those articles are ranked. Indexing articles rather than sentences keeps each term's
+ * posting list thirty times shorter, which is what a query's cost grows with.
  *
  * An index is assembled from article records (see records.ts). Updating it for changed files re-indexes
- * those files alone: their passages leave MiniSearch and their new ones come in; the rest is untouched.
+ * those files alone: their documents leave MiniSearch and their new ones come in; the rest is untouched.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
@@ -12,14 +16,15 @@ import { toTerm, wordsOf } from '../text/terms.ts';
 import { AliasTable } from './aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
 
-/** A unit of search: one sentence of an article, or its title (sentence -1). */
+/** A unit of answer: one sentence of an article, or its title (sentence -1). */
 export interface Passage {
   article: Article;
   sentence: number;
 }
 
-export interface PassageDoc {
+export interface ArticleDoc {
   id: number;
+  title: string;
   text: string;
 }
 
@@ -28,13 +33,17 @@ export interface Index {
   articles: Article[];
   /** The record of each file, by file name. */
   records: Map<string, ArticleRecord>;
-  /** MiniSearch document id → passage. */
-  passages: Map<number, Passage>;
-  /** The passage ids of each file, for removing them when the file changes. */
-  passageIds: Map<string, number[]>;
-  /** The next free passage id. */
-  nextPassageId: number;
-  search: MiniSearch<PassageDoc>;
+  /** MiniSearch document id → article. */
+  documents: Map<number, Article>;
+  /** The document id of each file, for removing it when the file changes. */
+  documentIds: Map<string, number>;
+  /** The next free document id. */
+  nextDocumentId: number;
+  search: MiniSearch<ArticleDoc>;
+  /** In how many articles each term occurs: the rarity that weighs a word when sentences are ranked. */
+  documentFrequency: Map<string, number>;
+  /** The mean number of terms of a sentence. */
+  averageSentenceLength: number;
   aliases: AliasTable;
   /** The word as the corpus writes it, for each index term ("qingpu" -> "Qingpu"): for suggestions. */
   surface: Map<string, string>;
@@ -44,15 +53,22 @@ export interface Index {
 
 /**
  * MiniSearch options; the index and the loader of a cached index use the same. While documents are
- * added, each term's spelling in the corpus is learnt into `surface`; queries use the plain term function.
+ * added, each term's spelling in the corpus is learnt into `surface`, and the terms of the document being
+ * added are collected into `collect` when it is set; queries use the plain term function.
  */
-export function searchOptions(surface: Map<string, string>): Options<PassageDoc> {
+export function searchOptions(
+  surface: Map<string, string>,
+  collect?: { terms: Set<string> | null },
+): Options<ArticleDoc> {
   return {
-    fields: ['text'],
+    fields: ['title', 'text'],
     tokenize: wordsOf,
     processTerm: (word: string) => {
       const term = toTerm(word);
-      if (term !== null && !surface.has(term)) surface.set(term, word);
+      if (term !== null) {
+        if (!surface.has(term)) surface.set(term, word);
+        collect?.terms?.add(term);
+      }
       return term;
     },
     searchOptions: { processTerm: queryTerm },
@@ -83,10 +99,12 @@ export function emptyIndex(): Index {
   return {
     articles: [],
     records: new Map(),
-    passages: new Map(),
-    passageIds: new Map(),
-    nextPassageId: 0,
-    search: new MiniSearch<PassageDoc>(searchOptions(surface)),
+    documents: new Map(),
+    documentIds: new Map(),
+    nextDocumentId: 0,
+    search: newSearch(surface),
+    documentFrequency: new Map(),
+    averageSentenceLength: 1,
     aliases: new AliasTable([]),
     surface,
     facts: { signings: [], events: [] },
@@ -111,31 +129,65 @@ export function updateIndex(index: Index, change: IndexChange): Index {
   const leaving = new Set([...change.removed, ...change.added.map((r) => r.file)]);
   const stale: number[] = [];
   for (const file of leaving) {
-    for (const id of index.passageIds.get(file) ?? []) {
+    const id = index.documentIds.get(file);
+    const record = index.records.get(file);
+    if (id !== undefined) {
       stale.push(id);
-      index.passages.delete(id);
+      index.documents.delete(id);
+      index.documentIds.delete(file);
     }
-    index.passageIds.delete(file);
+    if (record) for (const term of documentTerms(record.article)) countTerm(index, term, -1);
     index.records.delete(file);
   }
   if (stale.length) index.search.discardAll(stale);
 
-  const docs: PassageDoc[] = [];
+  const collect = COLLECTORS.get(index.search);
   for (const record of change.added) {
-    index.records.set(record.file, record);
-    const ids: number[] = [];
     const { article } = record;
-    for (let s = -1; s < article.sentences.length; s++) {
-      const id = index.nextPassageId++;
-      const text = s < 0 ? article.title : (article.sentences[s]?.text ?? '');
-      docs.push({ id, text });
-      ids.push(id);
-      index.passages.set(id, { article, sentence: s });
-    }
-    index.passageIds.set(record.file, ids);
+    const id = index.nextDocumentId++;
+    const terms = new Set<string>();
+    if (collect) collect.terms = terms;
+    index.search.add({ id, title: article.title, text: article.text });
+    if (collect) collect.terms = null;
+    for (const term of collect ? terms : documentTerms(article)) countTerm(index, term, 1);
+    index.records.set(record.file, record);
+    index.documents.set(id, article);
+    index.documentIds.set(record.file, id);
   }
-  index.search.addAll(docs);
   return relink(index, change.skipped);
+}
+
+/** The collector of each MiniSearch built by newSearch, which gathers a document's terms as it is added. */
+const COLLECTORS = new WeakMap<MiniSearch<ArticleDoc>, { terms: Set<string> | null }>();
+
+/** A MiniSearch for articles that learns spellings into `surface` and collects the terms it adds. */
+export function newSearch(
+  surface: Map<string, string>,
+  loaded?: (options: Options<ArticleDoc>) => MiniSearch<ArticleDoc>,
+): MiniSearch<ArticleDoc> {
+  const collect = { terms: null as Set<string> | null };
+  const options = searchOptions(surface, collect);
+  const search = loaded ? loaded(options) : new MiniSearch<ArticleDoc>(options);
+  COLLECTORS.set(search, collect);
+  return search;
+}
+
+/** The distinct terms of an article's title and body. */
+export function documentTerms(article: Article): Set<string> {
+  const terms = new Set<string>();
+  for (const text of [article.title, article.text]) {
+    for (const word of wordsOf(text)) {
+      const term = toTerm(word);
+      if (term !== null) terms.add(term);
+    }
+  }
+  return terms;
+}
+
+function countTerm(index: Index, term: string, delta: number): void {
+  const count = (index.documentFrequency.get(term) ?? 0) + delta;
+  if (count > 0) index.documentFrequency.set(term, count);
+  else index.documentFrequency.delete(term);
 }
 
 /** Recomputes what depends on the whole set of records: the article list, the alias table, the facts. */
@@ -144,6 +196,13 @@ export function relink(index: Index, skipped: SkippedFile[]): Index {
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
   );
   index.articles = records.map((r) => r.article);
+  let sentences = 0;
+  let words = 0;
+  for (const article of index.articles) {
+    sentences += article.sentences.length;
+    words += wordsOf(article.text).length;
+  }
+  index.averageSentenceLength = sentences > 0 ? words / sentences : 1;
   index.aliases = new AliasTable(records.flatMap((r) => r.aliases));
   index.facts = combineFacts(records.map((r) => r.facts));
   index.skipped = skipped;

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Article, SkippedFile } from '../corpus/types.ts';
-import { emptyIndex, relink, searchOptions, type Index, type PassageDoc } from './build.ts';
+import { emptyIndex, newSearch, relink, type ArticleDoc, type Index } from './build.ts';
 import type { ArticleRecord } from './records.ts';
 
 /** An article in a snapshot: its text once; paragraphs and sentence texts are cut from it on loading. */
@@ -23,9 +23,10 @@ interface Snapshot {
   records: StoredRecord[];
   skipped: SkippedFile[];
   search: AsPlainObject;
-  /** [passage id, file, sentence] */
-  passages: [number, string, number][];
-  nextPassageId: number;
+  /** [document id, file] */
+  documents: [number, string][];
+  nextDocumentId: number;
+  documentFrequency: [string, number][];
   surface: [string, string][];
 }
 
@@ -60,8 +61,9 @@ export function saveSnapshot(path: string, index: Index): void {
     records: [...index.records.values()].map(storeRecord),
     skipped: index.skipped,
     search: index.search.toJSON(),
-    passages: [...index.passages].map(([id, p]) => [id, p.article.file, p.sentence]),
-    nextPassageId: index.nextPassageId,
+    documents: [...index.documentIds].map(([file, id]) => [id, file]),
+    nextDocumentId: index.nextDocumentId,
+    documentFrequency: [...index.documentFrequency],
     surface: [...index.surface],
   };
   mkdirSync(dirname(path), { recursive: true });
@@ -81,17 +83,18 @@ export function loadSnapshot(path: string): Index | null {
   if (snapshot?.salt !== buildSalt()) return null;
   const index = emptyIndex();
   for (const stored of snapshot.records) index.records.set(stored.file, loadRecord(stored));
-  for (const [id, file, sentence] of snapshot.passages) {
+  for (const [id, file] of snapshot.documents) {
     const record = index.records.get(file);
     if (!record) return null;
-    index.passages.set(id, { article: record.article, sentence });
-    const ids = index.passageIds.get(file);
-    if (ids) ids.push(id);
-    else index.passageIds.set(file, [id]);
+    index.documents.set(id, record.article);
+    index.documentIds.set(file, id);
   }
-  index.nextPassageId = snapshot.nextPassageId;
+  index.nextDocumentId = snapshot.nextDocumentId;
+  index.documentFrequency = new Map(snapshot.documentFrequency);
   index.surface = new Map(snapshot.surface);
-  index.search = MiniSearch.loadJS<PassageDoc>(snapshot.search, searchOptions(index.surface));
+  index.search = newSearch(index.surface, (options) =>
+    MiniSearch.loadJS<ArticleDoc>(snapshot.search, options),
+  );
   return relink(index, snapshot.skipped);
 }
 
