@@ -5,6 +5,7 @@ import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
 import { loadIndex } from './index/load.ts';
 import { CorpusFolderError } from './index/open.ts';
+import { watchCorpus } from './index/watch.ts';
 
 async function main(): Promise<number> {
   const corpusDir = process.env.CORPUS_DIR?.trim() || 'corpus';
@@ -14,7 +15,9 @@ async function main(): Promise<number> {
   }
   try {
     const { index } = await loadIndex(corpusDir);
+    const watcher = watchCorpus(corpusDir, index);
     await runConsole(index);
+    watcher.close();
     return 0;
   } catch (error) {
     if (error instanceof CorpusFolderError) {

@@ -1,5 +1,6 @@
 /**
- * `npm start` with DISCORD_TOKEN set: reads the configuration, opens the corpus index, logs in and serves
+ * `npm start` with DISCORD_TOKEN set: reads the configuration, opens the corpus index (and keeps it in line
+ * with the corpus folder while it runs), logs in and serves
  * until SIGINT or SIGTERM, then closes the connection and stops. With SHARDS above 1, a ShardingManager
  * runs one process per shard (src/bot/shard.ts), each with its own index.
  */
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/open.ts';
+import { watchCorpus } from '../index/watch.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -51,6 +53,15 @@ export async function runBot(config: BotConfig, logger: Logger): Promise<number>
     signings: index.facts.signings.length,
     events: index.facts.events.length,
   });
+  const watcher = watchCorpus(config.corpusDir, index, {
+    warn: (line) => logger.warn('corpus', { line }),
+    onUpdate: (change) =>
+      logger.info('index updated', {
+        added: change.added,
+        removed: change.removed,
+        articles: index.articles.length,
+      }),
+  });
   const bot = createBot({
     index,
     logger,
@@ -63,6 +74,7 @@ export async function runBot(config: BotConfig, logger: Logger): Promise<number>
     if (signal) return await shutDown(signal);
   } catch (error) {
     logger.error('login failed: check DISCORD_TOKEN (and DISCORD_API_BASE if set)', { error });
+    watcher.close();
     await bot.stop().catch(() => undefined);
     return 1;
   }
@@ -70,6 +82,7 @@ export async function runBot(config: BotConfig, logger: Logger): Promise<number>
 
   async function shutDown(signal: string): Promise<number> {
     logger.info('shutting down', { signal });
+    watcher.close();
     await bot.stop();
     logger.info('stopped');
     return 0;
