@@ -4,7 +4,7 @@
 import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
 import { loadIndex } from './index/load.ts';
-import { CorpusFolderError } from './index/open.ts';
+import { CorpusFolderError } from './index/folder.ts';
 import { watchCorpus } from './index/watch.ts';
 
 async function main(): Promise<number> {

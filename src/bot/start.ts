@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import { loadIndex } from '../index/load.ts';
-import { CorpusFolderError } from '../index/open.ts';
+import { CorpusFolderError } from '../index/folder.ts';
 import { watchCorpus } from '../index/watch.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';

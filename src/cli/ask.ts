@@ -14,7 +14,7 @@ import { checkQuery } from '../answers/query.ts';
 import type { Result } from '../answers/types.ts';
 import type { Index } from '../index/build.ts';
 import { loadIndex } from '../index/load.ts';
-import { CorpusFolderError } from '../index/open.ts';
+import { CorpusFolderError } from '../index/folder.ts';
 import { ANSI, PLAIN, renderText } from './render.ts';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] <${COMMANDS.join('|')}> <query...>

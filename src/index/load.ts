@@ -7,12 +7,12 @@ import { availableParallelism } from 'node:os';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { listArticleFiles, skippedWarning } from '../corpus/load.ts';
+import { skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
 import { emptyIndex, updateIndex, type Index } from './build.ts';
 import { loadRecord, loadSnapshot, saveSnapshot, snapshotPath, type StoredRecord } from './cache.ts';
-import { CorpusFolderError } from './open.ts';
+import { listFolder } from './folder.ts';
 import { isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
 
 export interface LoadOptions {
@@ -137,25 +137,6 @@ export function writeSnapshot(path: string, index: Index, warn: (line: string) =
     saveSnapshot(path, index);
   } catch (error) {
     warn(`The index cache could not be written to ${path}: ${(error as Error).message}`);
-  }
-}
-
-/** The article files of a folder; a folder that cannot be used is a CorpusFolderError. */
-export function listFolder(dir: string): string[] {
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(dir).isDirectory();
-  } catch {
-    throw new CorpusFolderError(`The corpus folder ${dir} does not exist.`);
-  }
-  if (!isFolder)
-    throw new CorpusFolderError(
-      `${dir} is not a folder: point the corpus at a folder of .txt or .md articles.`,
-    );
-  try {
-    return listArticleFiles(dir);
-  } catch (error) {
-    throw new CorpusFolderError(`The corpus folder ${dir} cannot be read: ${(error as Error).message}`);
   }
 }
 

@@ -6,7 +6,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Index } from './build.ts';
 import { snapshotPath } from './cache.ts';
-import { defaultCacheDir, listFolder, syncIndex, writeSnapshot, type SyncResult } from './load.ts';
+import { listFolder } from './folder.ts';
+import { defaultCacheDir, syncIndex, writeSnapshot, type SyncResult } from './load.ts';
 
 export interface WatchOptions {
   /** Where the snapshot is kept; null for none. Default as for loadIndex. */
