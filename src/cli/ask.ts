@@ -15,7 +15,7 @@ import type { Result } from '../answers/types.ts';
 import type { Index } from '../index/build.ts';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
-import { ANSI, PLAIN, renderText } from './render.ts';
+import { PLAIN, terminalStyle, renderText } from './render.ts';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] <${COMMANDS.join('|')}> <query...>
        npm run ask -- [--corpus DIR] --batch < questions.jsonl`;
@@ -122,7 +122,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const result = answer(index, question.command, question.query);
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${renderText(result, process.stdout.isTTY ? ANSI : PLAIN)}\n`);
+  else
+    process.stdout.write(
+      `${renderText(result, process.stdout.isTTY ? terminalStyle(process.stdout.columns) : PLAIN)}\n`,
+    );
   return 0;
 }
 

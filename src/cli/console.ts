@@ -8,7 +8,7 @@ import { describeArticle } from '../answers/describe.ts';
 import { answer, isCommandName } from '../answers/index.ts';
 import { checkQuery } from '../answers/query.ts';
 import type { Index } from '../index/build.ts';
-import { ANSI, PLAIN, renderText, type TextStyle } from './render.ts';
+import { PLAIN, terminalStyle, renderText, type TextStyle } from './render.ts';
 
 export const CONSOLE_HELP = `Commands:
   /who-signed <agreement or party>   who signed it, for whom, which agreement, when
@@ -46,7 +46,7 @@ function renderAbout(index: Index): string {
 /** Runs the console on standard input and output until /quit or end of input. */
 export async function runConsole(index: Index): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
-  const style = process.stdout.isTTY ? ANSI : PLAIN;
+  const style = process.stdout.isTTY ? terminalStyle(process.stdout.columns) : PLAIN;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   const print = (text: string) => process.stdout.write(`${text}\n`);
   print(`Accord: ${index.articles.length} articles loaded. Type /help for the commands.`);

@@ -5,10 +5,16 @@ import type { BaseAnswer, Result } from '../answers/types.ts';
 export interface TextStyle {
   /** Marks a highlighted word; identity for plain output. */
   bold: (text: string) => string;
+  /** The width lines are wrapped at, or null for no wrapping. */
+  width: number | null;
 }
 
-export const PLAIN: TextStyle = { bold: (text) => text };
-export const ANSI: TextStyle = { bold: (text) => `\u001b[1m${text}\u001b[22m` };
+export const PLAIN: TextStyle = { bold: (text) => text, width: null };
+
+/** Bold highlights and lines wrapped to the terminal's width, for a person at a terminal. */
+export function terminalStyle(columns: number | undefined): TextStyle {
+  return { bold: (text) => `\u001b[1m${text}\u001b[22m`, width: Math.max(40, Math.min(columns ?? 100, 120)) };
+}
 
 /** The whole result, as a person reads it. */
 export function renderText(result: Result, style: TextStyle = PLAIN): string {
@@ -20,18 +26,52 @@ export function renderText(result: Result, style: TextStyle = PLAIN): string {
   }
   result.answers.forEach((answer, i) => {
     if (i > 0) lines.push('');
-    lines.push(`${i + 1}. ${headline(result, i)}`);
-    lines.push(`   > ${emphasize(quoteOf(result, i), answer.highlights, style)}`);
-    lines.push(`   ${describeArticle(answer.article)} [${answer.article.id}]`);
+    const title = headline(result, i);
+    const quote = wrap(quoteOf(result, i), style.width, '   > ').map((line) =>
+      emphasize(line, answer.highlights, style),
+    );
+    if (title) lines.push(...wrap(title, style.width, `${i + 1}. `, '   '), ...quote);
+    else lines.push(`${i + 1}.${quote[0]!.slice(2)}`, ...quote.slice(1));
+    lines.push(
+      ...wrap(`${describeArticle(answer.article)} [${answer.article.id}]`, style.width, '   ', '   '),
+    );
     if (answer.article.source) lines.push(`   ${answer.article.source}`);
   });
   return lines.join('\n');
 }
 
-function headline(result: Result, i: number): string {
+/** The answer in one line; none for a search, whose answer is the passage itself. */
+function headline(result: Result, i: number): string | null {
   if (result.command === 'who-signed') return describeSigning((result as Result<'who-signed'>).answers[i]!);
   if (result.command === 'when') return describeEvent((result as Result<'when'>).answers[i]!);
-  return `score ${result.answers[i]!.score}`;
+  return null;
+}
+
+/**
+ * Breaks text into lines of at most `width` characters at spaces; the first line starts with `first`,
+ * the others with `rest` (by default as many spaces as `first` is long, or its text for a block quote).
+ */
+export function wrap(
+  text: string,
+  width: number | null,
+  first: string,
+  rest = first.trimEnd().endsWith('>') ? first : ' '.repeat(first.length),
+): string[] {
+  if (width === null) return [`${first}${text}`];
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest;
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
 }
 
 function quoteOf(result: Result, i: number): string {
