@@ -66,7 +66,8 @@ const YEAR = '(?:,?\\s+((?:19|20)\\d{2}))?';
 /** "at 9:00 am on", "on the morning of", "in the afternoon of", "On". */
 const LEAD =
   '(?:(?:[Aa]t\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s+(?:on\\s+)?|(?:[Oo]n|[Ii]n|[Dd]uring)\\s+(?:the\\s+)?(?:(?:early\\s+|late\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+)?|(?:[Tt]he\\s+)?(?:(?:early\\s+|late\\s+)?(?:morning|afternoon|evening|night)\\s+of\\s+))?';
-const WEEKDAY_LEAD = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
+/** "Tuesday, March 5", "Tuesday 5 March", "Tuesday (March 5)": the weekday belongs to the date. */
+const WEEKDAY_LEAD = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+\\(?)?';
 
 const MONTH_DAY = new RegExp(
   `(?<![\\p{L}\\p{N}])${LEAD}${WEEKDAY_LEAD}${MONTH}\\s+${DAY}(?![\\p{N}])(?!\\s*(?:%|percent|per cent))${YEAR}(?![\\p{L}\\p{N}])`,
@@ -123,10 +124,12 @@ function absolute(
   year: string | undefined,
 ): DateMention {
   const start = m.index ?? 0;
+  // "Tuesday (March 5)": the closing parenthesis belongs to the date too.
+  const text = m[0].includes('(') && m.input?.[start + m[0].length] === ')' ? `${m[0]})` : m[0];
   return {
-    text: m[0],
+    text,
     start,
-    end: start + m[0].length,
+    end: start + text.length,
     date: resolveMonthDay(month, day, year ? Number(year) : null, published) ?? 'invalid',
     hasDay: true,
   };

@@ -35,7 +35,17 @@ const GIVEN_NAMES = new Set(
     'Deborah Duncan Edward Elena Elizabeth Emily Emma Eric Fiona Frank Gary George Graham Hans Helen Henry ' +
     'Ian Jack James Jane Jennifer Jenny Jessica John Jonathan Joseph Julia Karen Katherine Kevin Klaus Laura ' +
     'Linda Lisa Maria Mark Martin Mary Matthew Michael Michelle Nicholas Olivia Paul Peter Philip Rachel ' +
-    'Richard Robert Sarah Simon Sophie Stefan Stephen Steven Susan Thomas Timothy Tom Victoria William Wolfgang'
+    'Richard Robert Sarah Simon Sophie Stefan Stephen Steven Susan Thomas Timothy Tom Victoria William Wolfgang ' +
+    'Aaron Adrian Aidan Alastair Alistair Alison Amelia Andreas Andrea Angus Ann Antoine Ashley Barry Beatrice ' +
+    'Bernard Birgit Brendan Bruce Callum Carl Carol Cecilia Christina Colin Craig Dan Darren Denise Derek ' +
+    'Diana Dominic Donald Douglas Eleanor Elisabeth Ellen Eva Evelyn Felix Florian Francesca Francis Gabriel ' +
+    'Gareth Gavin Geoffrey Gerald Gordon Grace Gregory Hamish Hannah Harry Heather Heinz Helena Hugh Ingrid ' +
+    'Isabel Isabella Jacob Jan Janet Jason Jean Jeffrey Jeremy Jill Joanna Joanne Johann Jonas Judith ' +
+    'Julian Juliet Jurgen Jürgen Justin Kate Katharina Kathryn Keith Kenneth Kirsten Lars Laurence Leonard ' +
+    'Liam Lucas Lucy Luca Luis Lukas Malcolm Marc Marcus Margaret Marie Marion Markus Marta Martha Matthias ' +
+    'Max Megan Melissa Michel Miriam Monica Natalie Neil Nicola Nicole Nigel Oliver Owen Patricia Patrick ' +
+    'Pauline Pierre Ralph Raymond Rebecca Robin Roger Rose Ruth Ryan Samuel Sandra Scott Sean Sebastian ' +
+    'Shirley Sofia Stuart Tanja Teresa Thorsten Tobias Trevor Ursula Vanessa Vincent Walter Wendy Yvonne'
   ).split(' '),
 );
 
@@ -76,7 +86,8 @@ const NOT_NAME = new Set(
 const INITIALS = 'b|p|m|f|d|t|n|l|g|k|h|j|q|x|zh|ch|sh|r|z|c|s|y|w';
 const FINALS =
   'iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|a|o|e|i|u|v';
-const SYLLABLE = new RegExp(`^(?:(?:${INITIALS})(?:${FINALS})|(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|er))`);
+// Anchored at both ends: an alternation takes its first match, so "an" must not stop at "a" (Yaan, Aixia).
+const SYLLABLE = new RegExp(`^(?:(?:${INITIALS})(?:${FINALS})|(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|er))$`);
 
 /** Whether a word splits into one to three pinyin syllables: "Xiaodong", "Lihua", "Ning", "Xiao-dong". */
 export function isPinyin(word: string): boolean {
@@ -160,6 +171,8 @@ const ORG_AFTER = new Set(
 export function findNames(text: string): NameMatch[] {
   const tokens = tokenize(text);
   const found: NameMatch[] = [];
+  /** Runs of two name words with no title or known given name: names only when listed with a person. */
+  const untitled: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isNameWord(token)) continue;
@@ -197,7 +210,10 @@ export function findNames(text: string): NameMatch[] {
       previous !== undefined &&
       (HONORIFIC.test(previous.text) || NAME_TITLES.has(previous.text)) &&
       adjacent(previous, token);
-    if (!titled && !GIVEN_NAMES.has(token.text) && !beforeRole(text, tokens, i)) continue;
+    if (!titled && !GIVEN_NAMES.has(token.text) && !beforeRole(text, tokens, i)) {
+      if (isNameWord(next) && next && adjacent(token, next)) untitled.push(i);
+      continue;
+    }
     let j = i;
     while (j + 1 < tokens.length) {
       const candidate = tokens[j + 1]!;
@@ -216,7 +232,41 @@ export function findNames(text: string): NameMatch[] {
     found.push({ name: text.slice(token.start, last.end), start: token.start, end: last.end });
     i = j;
   }
+  if (untitled.length > 0 && found.length > 0) return withListed(text, tokens, found, untitled);
   return found;
+}
+
+/** Words that end organisation names written without a head word ("Eastbridge Met"). */
+const NOT_LAST_NAME = new Set(['Met', 'Metropolitan', 'Royal', 'Regional', 'Normal', 'Polytechnic', 'Tech']);
+
+/**
+ * "Pierre McAllister and President Raj Sutherland signed", "Ren Lei and Hamish Singh": a pair of name
+ * words listed with a person ("A and B", "A, B") is a person too, whatever the given name.
+ */
+function withListed(text: string, tokens: Token[], found: NameMatch[], untitled: number[]): NameMatch[] {
+  const out = [...found];
+  for (const i of untitled) {
+    const first = tokens[i]!;
+    const last = tokens[i + 1]!;
+    if (NOT_LAST_NAME.has(last.text) || ORG_AFTER.has(tokens[i + 2]?.text ?? '')) continue;
+    if (isNameWord(tokens[i + 2]) && /^\s+$/.test(text.slice(last.end, tokens[i + 2]!.start))) continue;
+    if (out.some((n) => n.start < last.end && first.start < n.end)) continue;
+    // A person right after "and" (titles between allowed), or right before ", " / " and ".
+    const after = /^\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)/.exec(text.slice(last.end));
+    const listedAfter =
+      after !== null &&
+      out.some((n) => {
+        if (n.start < last.end + after[0].length) return false;
+        const between = text.slice(last.end + after[0].length, n.start);
+        return between === '' || titleBefore(text, n.start).length === between.trim().length;
+      });
+    const before = /(?:,\s*(?:and\s+)?|\s(?:and|&))\s+$/.exec(text.slice(0, first.start));
+    const listedBefore =
+      before !== null && out.some((n) => n.end === (before.index ?? 0) || n.end + 1 === before.index);
+    if (listedAfter || listedBefore)
+      out.push({ name: text.slice(first.start, last.end), start: first.start, end: last.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**

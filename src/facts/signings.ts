@@ -19,7 +19,9 @@ export interface SigningMatch {
   verbAt: number;
 }
 
-const VERB = /\b(?:co-)?(signed|inked|signs|inks)\b/g;
+const VERB = /\b(?:co-)?(?:signed|inked|signs|inks)\b|\bput\s+(?:their\s+)?pens?\s+to\s+paper\b/g;
+/** "A signed for X, and B signed for Y": a verb that names the side the signer signed for. */
+const FOR_SIDE = /^\s+(?:for|on\s+behalf\s+of)\b/;
 const NOT_DONE =
   /\b(?:to|will|would|shall|should|could|may|might|can|cannot|plan(?:s|ned)?\s+to|hope[sd]?\s+to|expected\s+to|yet\s+to|not|never|be)\s+(?:\w+ly\s+)?(?:be\s+)?$/i;
 const PASSIVE = /\b(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$/i;
@@ -38,7 +40,8 @@ export function findSigning(sentence: string): SigningMatch | null {
     if (/^\s+up\b/.test(sentence.slice(at + m[0].length))) continue; // "signed up"
     const passive = PASSIVE.test(before);
     const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
-    const after = sentence.slice(at + m[0].length);
+    // "put pen to paper on the agreement": the agreement follows "on".
+    const after = sentence.slice(at + m[0].length).replace(/^(\s+)on\s+(?=(?:the|a|an)\b)/, '$1');
     const people = findNames(sentence);
     const excluded = exclusionZones(sentence);
     const isSigner = (n: NameMatch) => !excluded.some(([s, e]) => n.start >= s && n.start < e);
@@ -61,7 +64,26 @@ export function findSigning(sentence: string): SigningMatch | null {
         ...subjectNames,
         ...objectNames.filter((n) => n.start < at + m[0].length + withMatch!.index + 40),
       ];
-      agreement = cleanAgreement(after);
+      // "X and Y signed the agreement, with A signing for X and B for Y".
+      const sides = /,\s*with\s+(?=[^;]*?\bsigning\s+(?:for|on\s+behalf\s+of)\b)/.exec(after);
+      if (sides) {
+        const from = at + m[0].length + sides.index;
+        signerNames.push(...people.filter((n) => n.start > from && isSigner(n)));
+      }
+      // "A signed for X, and B signed for Y": each side's signer in a clause of its own.
+      if (FOR_SIDE.test(after)) {
+        const base = at + m[0].length;
+        let from = base;
+        for (const next of sentence.slice(base).matchAll(VERB)) {
+          const to = base + next.index;
+          const clause = sentence.slice(0, to);
+          if (!FOR_SIDE.test(sentence.slice(to + next[0].length)) || NOT_DONE.test(clause)) continue;
+          signerNames.push(...people.filter((n) => n.start > from && n.end <= to && isSigner(n)));
+          from = to + next[0].length;
+        }
+      }
+      // "signed for the university": a side, not an agreement.
+      agreement = FOR_SIDE.test(after) ? null : cleanAgreement(after);
     }
     // Drop names that are part of an appositive of a non-signer organisation? No: keep order, unique names.
     const seen = new Set<string>();
@@ -81,12 +103,34 @@ function exclusionZones(sentence: string): [number, number][] {
   const zones: [number, number][] = [];
   for (const m of sentence.matchAll(EXCLUDE_FROM)) {
     const start = m.index;
-    const rest = sentence.slice(start + m[0].length);
-    // The zone runs to the next comma (an opening "Witnessed by C, A and B signed") or the sentence's end.
-    const comma = rest.search(/,|;|\bsigned\b/);
-    zones.push([start, comma >= 0 ? start + m[0].length + comma : sentence.length]);
+    const from = start + m[0].length;
+    zones.push([start, from + witnessListLength(sentence.slice(from))]);
   }
   return zones;
+}
+
+/**
+ * How far a list of witnesses runs: to the comma that starts the signers ("Witnessed by C, A and B
+ * signed"), past the commas of a witness's title ("In the presence of C, Deputy Mayor of X and D, Dean of
+ * Y, A and B signed"), or to the end of the sentence ("signed by A and B in the presence of C, Dean of Y").
+ */
+const TITLE_START =
+  /^(?:the\s+)?(?:Vice|Deputy|Pro|Executive|Chief|Senior|Acting|Associate|Assistant|President|Dean|Director|Chancellor|Vice-Chancellor|Secretary|Governor|Mayor|Minister|Chair\w*|Head|Consul|Ambassador|Commissioner|Professor|Provost|Principal|Rector|CEO|General|Party|Member)\b/;
+
+function witnessListLength(rest: string): number {
+  for (const comma of rest.matchAll(/[,;]|\b(?:signed|inked|put\s+pen)\b/g)) {
+    if (comma[0] !== ',') return comma.index;
+    const next = rest.slice(comma.index + 1);
+    const segment = /^[^,;]*/.exec(next)![0];
+    // A title after the comma ("Deputy Director of ..."), with no person before it: still the witnesses.
+    const person = findNames(segment)[0];
+    const personFirst =
+      person !== undefined &&
+      titleBefore(segment, person.start).length === segment.slice(0, person.start).trim().length;
+    if (!personFirst && TITLE_START.test(segment.trimStart())) continue;
+    return comma.index;
+  }
+  return rest.length;
 }
 
 /** The agreement named after the verb (or before a passive one), without its article. */
@@ -175,13 +219,23 @@ function partiesOf(
   if (between)
     for (const o of orgs) if (o.start >= between.index && o.start < between.index + 200) add(o.name);
   for (const s of signers) add(s.organization);
+  // "A signed for X, and B signed for Y", "with A signing for X and B for Y": the sides.
+  for (const o of orgs) {
+    const before = sentence.slice(Math.max(0, o.start - 80), o.start);
+    const side = /\b(?:signed|signing|signs)\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$/.test(before);
+    const second =
+      /\bfor\s+(?:the\s+)?$/.test(before) &&
+      signers.some((s) => before.trimEnd().slice(0, -3).trimEnd().endsWith(s.name));
+    if (side || second) add(o.name);
+  }
   const withMatch = /\bwith\s+/.exec(sentence.slice(verbAt));
   if (withMatch) {
     const from = verbAt + withMatch.index;
     const o = orgs.find((x) => x.start >= from && x.start < from + 60);
     if (o && !signers.length) add(o.name);
   }
-  if (signers.length === 0) for (const o of orgs) if (o.end <= verbAt) add(o.name);
+  if (signers.length === 0 || /,\s*with\s+[^;]*\bsigning\s+for\b/.test(sentence.slice(verbAt)))
+    for (const o of orgs) if (o.end <= verbAt) add(o.name);
   return parties;
 }
 

@@ -64,3 +64,14 @@ describe('quoted speech', () => {
     expect(quotedSpans(text)).toEqual([]);
   });
 });
+
+describe('a weekday with the date in parentheses', () => {
+  it('reads "on Tuesday (March 5)" as March 5, not as the Tuesday before publication', () => {
+    const [d] = findDates('The ceremony was held on Tuesday (March 5) at the library.', '2019-04-02');
+    expect(d).toMatchObject({ text: 'on Tuesday (March 5)', date: '2019-03-05' });
+  });
+  it('keeps the month and day without a year when there is no publication date', () => {
+    const [d] = findDates('On the morning of Friday (June 9), the delegation arrived.', null);
+    expect(d).toMatchObject({ text: 'On the morning of Friday (June 9)', date: '--06-09' });
+  });
+});

@@ -58,3 +58,31 @@ describe('titles', () => {
     });
   });
 });
+
+describe('names the lists do not know', () => {
+  it('reads given names with two-letter vowel syllables (Ya-an, Ai-xia, An-qi)', () => {
+    expect(findNames('Qin Yaan met Yao Aixia and Lu Anqi.').map((n) => n.name)).toEqual([
+      'Qin Yaan',
+      'Yao Aixia',
+      'Lu Anqi',
+    ]);
+  });
+  it('takes an unlisted Western name listed with a person ("A and B", "A, B")', () => {
+    const names = (t: string) => findNames(t).map((n) => n.name);
+    expect(names('Ottilie Brandstrom and President Wei Tao signed the agreement.')).toEqual([
+      'Ottilie Brandstrom',
+      'Wei Tao',
+    ]);
+    expect(names('Gong Li and Radek Novotny inked the memorandum.')).toEqual(['Gong Li', 'Radek Novotny']);
+    expect(names('Zhu Ming and Pomona Hospital President Yevgen Koval signed it.')).toEqual([
+      'Zhu Ming',
+      'Yevgen Koval',
+    ]);
+  });
+  it('does not take an organisation listed with a person for a person', () => {
+    expect(findNames('Ren Hao and Eastfield Met signed the agreement.').map((n) => n.name)).toEqual([
+      'Ren Hao',
+    ]);
+    expect(findNames('Ren Hao and Cedar Valley Hospital signed it.').map((n) => n.name)).toEqual(['Ren Hao']);
+  });
+});

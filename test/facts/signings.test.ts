@@ -97,3 +97,50 @@ describe('people who did not sign', () => {
     expect(findSigning('The agreement will be signed by both presidents in May.')).toBeNull();
   });
 });
+
+describe('more ways to say who signed', () => {
+  it('"put pen to paper on X" is a signing, and X is the agreement', () => {
+    const s = findSigning(
+      'Dean Hu Lan and Mr. Tao Jun put pen to paper on the Memorandum on Nursing Education.',
+    )!;
+    expect(s.signers.map((x) => x.name)).toEqual(['Hu Lan', 'Tao Jun']);
+    expect(s.agreement).toBe('Memorandum on Nursing Education');
+    expect(findSigning('Both sides hope to put pen to paper on a contract next year.')).toBeNull();
+  });
+  it('"X and Y signed X, with A signing for X and B for Y": A and B signed', () => {
+    const s = findSigning(
+      'Riverside University and Dongfang Hospital signed a research agreement, with Provost Ada Lind signing for Riverside University and Dr. Kong Wei for Dongfang Hospital.',
+    )!;
+    expect(s.signers.map((x) => x.name)).toEqual(['Ada Lind', 'Kong Wei']);
+    expect(s.parties).toEqual(expect.arrayContaining(['Riverside University', 'Dongfang Hospital']));
+  });
+  it('"A signed for X, and B signed for Y, and C signed for Z": every side\'s signer', () => {
+    const s = findSigning(
+      'Dean Wu Fang signed for Hubei University, and Director Ma Lin signed for Jinan Hospital, and Gao Yu signed for Kexin Group.',
+    )!;
+    expect(s.signers.map((x) => x.name)).toEqual(['Wu Fang', 'Ma Lin', 'Gao Yu']);
+    expect(s.agreement).toBeNull();
+  });
+  it('a witness list runs over its titles to the comma before the signers', () => {
+    expect(
+      signers(
+        'In the presence of Zhao Lei, Deputy Mayor of Wuxi and Qian Bo, Dean of Wuxi Medical School, Sun Hao and Li Na signed the agreement.',
+      ),
+    ).toEqual(['Sun Hao', 'Li Na']);
+    expect(
+      signers(
+        'Witnessed by Zhou Min, Director of the Health Commission and Feng Tao, Jiang Yu and Director Pan Rui signed the MoU.',
+      ),
+    ).toEqual(['Jiang Yu', 'Pan Rui']);
+    expect(
+      signers(
+        'The MoU was signed by Xu Qing and Tan Jun in the presence of Lin Hai, President of Ningbo University and Cao Ming.',
+      ),
+    ).toEqual(['Xu Qing', 'Tan Jun']);
+    expect(
+      signers(
+        'Witnessed by Zhu Hua, President of Jinan Hospital, Jinan Hospital Vice President Deng Wei and Yang Ling signed the agreement.',
+      ),
+    ).toEqual(['Deng Wei', 'Yang Ling']);
+  });
+});
