@@ -45,7 +45,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     }
   });
 
-  const eventDrafts: (Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean })[] = [];
+  const eventDrafts: (Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean; signing?: boolean })[] = [];
   const signingDrafts: (ReturnType<typeof findSigning> & { sentence: number })[] = [];
   sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
@@ -78,6 +78,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       date: own.date,
       dateText: own.text,
       own: true,
+      signing: true,
     });
   }
   eventDrafts.sort((a, b) => a.sentence - b.sentence);
@@ -100,7 +101,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     return null;
   };
 
-  const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, ...draft }) => {
+  const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, signing: _, ...draft }) => {
     const e = { ...draft, organizations: organizationsIn(organizations, sentences[draft.sentence]!.text) };
     if (own || otherTime.has(e.sentence)) return e;
     const ceremony = ceremonyFor(e.sentence, false);
@@ -149,7 +150,47 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       dateText: mention?.text ?? null,
     };
   });
+  signingEvents(events, eventDrafts, signings);
   return { signings: mergeRestatements(organizations, signings), events, organizations };
+}
+
+/**
+ * A dated signing is an event too, described by what was signed and by whom: "signing of the Strategic
+ * Cooperation Framework Agreement on Energy Storage between P and Q". A signing sentence without a date
+ * of its own ("Dr. A and B signed the agreement") takes the ceremony's date, as the signing does.
+ */
+function signingEvents(
+  events: Draft<DatedEvent>[],
+  drafts: { sentence: number; signing?: boolean }[],
+  signings: Draft<Signing>[],
+): void {
+  for (const s of signings) {
+    if (!s.date) continue;
+    const what = s.agreement
+      ? isGenericAgreement(s.agreement)
+        ? `the ${s.agreement}`
+        : /^(?:the|a|an)\s/i.test(s.agreement)
+          ? s.agreement
+          : `the ${s.agreement}`
+      : 'an agreement';
+    const event = `signing of ${what}${s.parties.length >= 2 ? ` between ${s.parties.join(' and ')}` : ''}`;
+    const at = events.findIndex((e) => e.sentence === s.sentence);
+    if (at >= 0) {
+      // The event of the signing sentence itself: described by the signing, unless it is a gathering.
+      if (drafts[at]?.signing) events[at] = { ...events[at]!, event, organizations: s.organizations };
+      continue;
+    }
+    events.push({
+      sentences: s.sentences,
+      sentence: s.sentence,
+      event,
+      place: null,
+      date: s.date,
+      dateText: s.dateText,
+      organizations: s.organizations,
+    });
+  }
+  events.sort((a, b) => a.sentence - b.sentence);
 }
 
 /**

@@ -7,6 +7,8 @@
  * launched").
  */
 
+import { findOrganizations, type OrgMention } from './organizations.ts';
+
 export interface EventMatch {
   /** What happened, in the sentence's words: "launching ceremony of collaboration between ...". */
   event: string;
@@ -31,6 +33,10 @@ const PLACE =
 
 /** Finds the event a sentence reports, or null. */
 export function findEvent(sentence: string): EventMatch | null {
+  const visit = /\bdelegation\b|\bvisit/.test(sentence) ? findVisit(sentence) : null;
+  if (visit) return visit;
+  const presented = /\bpresented\b/.test(sentence) ? findPresentation(sentence) : null;
+  if (presented) return presented;
   for (const m of sentence.matchAll(GATHERING)) {
     const kind = m[2]!;
     const before = sentence.slice(0, m.index);
@@ -92,6 +98,63 @@ export function findEvent(sentence: string): EventMatch | null {
     return { event: `${m[0]} ${object}`, place: placeOf(after), gathering: false };
   }
   return null;
+}
+
+/**
+ * A delegation's visit: "B led a delegation to P", "A met with a delegation from Q led by B", "a delegation
+ * (from Q) led by B visited P", "Q paid a visit to P". The event names the visitors and the hosts when
+ * the sentence does: "visit of a delegation from Q to P".
+ */
+function findVisit(sentence: string): EventMatch | null {
+  const orgs = findOrganizations(sentence);
+  const orgAt = (at: number) => orgs.find((o) => o.start >= at && o.start <= at + 4) ?? null;
+  const orgBefore = (at: number) => orgs.filter((o) => o.end <= at).pop() ?? null;
+  let from: OrgMention | null = null;
+  let to: OrgMention | null;
+  const led = /\bled\s+(?:a|the|an?\s+[\w-]+)\s+delegation\s+to\s+/.exec(sentence);
+  const met =
+    /\b(?:met\s+with|received|welcomed|hosted)\s+(?:a|the)\s+(?:[\w-]+\s+)?delegation\s+from\s+/.exec(
+      sentence,
+    );
+  const visited = /\bdelegation\b(?:\s+from\s+)?/.exec(sentence);
+  const verb = visited
+    ? /\b(?:visited|paid\s+(?:a|an\s+[\w-]+)\s+visit\s+to)\s+/.exec(sentence.slice(visited.index))
+    : null;
+  if (led) {
+    to = orgAt(led.index + led[0].length);
+    from = orgBefore(led.index);
+    if (!to) return null;
+  } else if (met) {
+    from = orgAt(met.index + met[0].length);
+    to = orgBefore(met.index);
+    if (!from) return null;
+  } else if (visited && verb) {
+    const at = visited.index + verb.index + verb[0].length;
+    to = orgAt(at);
+    if (!to) return null;
+    if (visited[0].includes('from')) from = orgAt(visited.index + visited[0].length);
+  } else return null;
+  // "will lead a delegation to", "plans to meet with a delegation from": not done yet.
+  const verbAt = led?.index ?? met?.index ?? visited!.index + verb!.index;
+  if (NOT_DONE.test(sentence.slice(0, verbAt))) return null;
+  const event = `visit of a delegation${from ? ` from ${from.name}` : ''}${to ? ` to ${to.name}` : ''}`;
+  return { event, place: null, gathering: true };
+}
+
+/** "The team presented the findings at the World Congress on Medical Physics on July 18". */
+function findPresentation(sentence: string): EventMatch | null {
+  const m =
+    /\bpresented\s+(?:the|their|its|his|her|our)\s+((?:[\w-]+\s+){0,3}?)(?:findings|results|work|study|research|paper|poster|data)\s+at\s+(?:the\s+)?/.exec(
+      sentence,
+    );
+  if (!m || NOT_DONE.test(sentence.slice(0, m.index))) return null;
+  // The meeting's name: capitalised words, with "of", "on", "for", "and", "the" between them.
+  const name =
+    /^(?:[\p{Lu}\d][\w'’-]*)(?:\s+(?:(?:of|on|for|and|the|&)\s+)*(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}\d][\w'’-]*)*/u.exec(
+      sentence.slice(m.index + m[0].length),
+    );
+  if (!name) return null;
+  return { event: `presentation of the findings at the ${name[0]}`, place: null, gathering: true };
 }
 
 /** Where the modifiers of "ceremony" start: "the launching ceremony", "a ceremony", "its annual Health Data Summit". */

@@ -218,6 +218,12 @@ function partiesOf(
   const between = /\bbetween\s+/.exec(sentence);
   if (between)
     for (const o of orgs) if (o.start >= between.index && o.start < between.index + 200) add(o.name);
+  // "... signed X on behalf of P and Q (respectively)".
+  const behalf = /\bon\s+behalf\s+of\s+(?!(?:the\s+)?(?:two|both|their|its|his|her)\b)/.exec(sentence);
+  if (behalf)
+    for (const o of orgs)
+      if (o.start >= behalf.index && /^[\s\w'’&.-]*$/.test(sentence.slice(behalf.index, o.start)))
+        add(o.name);
   for (const s of signers) add(s.organization);
   // "A signed for X, and B signed for Y", "with A signing for X and B for Y": the sides.
   for (const o of orgs) {

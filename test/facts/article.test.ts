@@ -56,3 +56,20 @@ describe('facts of one article', () => {
     });
   });
 });
+
+describe('signings as events', () => {
+  it('an undated signing is a "when" event with the ceremony date, named by agreement and parties', () => {
+    const facts = extractArticleFacts(
+      article(
+        'The start-up meeting of the Delta Robotics Centre was held on May 20 at Lakeside University.\n' +
+          'Li Wen and Hugo Brandt, President of Alpen Hospital, signed the Memorandum on Surgical Robotics on behalf of Lakeside University and Alpen Hospital.',
+      ),
+    );
+    const signing = facts.events.find((e) => e.event.startsWith('signing of'));
+    expect(signing).toMatchObject({
+      event: 'signing of the Memorandum on Surgical Robotics between Lakeside University and Alpen Hospital',
+      date: '2020-05-20',
+      sentences: [0, 1],
+    });
+  });
+});

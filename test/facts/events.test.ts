@@ -46,3 +46,32 @@ describe('events', () => {
     expect(findEvent('The university plans to open a second centre in Montreal.')).toBeNull();
   });
 });
+
+describe('visits and presentations', () => {
+  it('a delegation led to, received from, or visiting a place: who visited whom', () => {
+    expect(
+      findEvent(
+        'Dean Ruth Ober of Kessler University led a delegation to Nanhai Hospital on May 3 for talks.',
+      )?.event,
+    ).toBe('visit of a delegation from Kessler University to Nanhai Hospital');
+    expect(
+      findEvent(
+        'On May 3, Qiao Lin, President of Nanhai Hospital met with a delegation from Kessler University.',
+      )?.event,
+    ).toBe('visit of a delegation from Kessler University to Nanhai Hospital');
+    expect(findEvent('On 3 May, a delegation led by Provost Ruth Ober visited Nanhai Hospital.')?.event).toBe(
+      'visit of a delegation to Nanhai Hospital',
+    );
+  });
+  it('not a visit: a plan, or a tour of places that are not organisations', () => {
+    expect(findEvent('Next year the president will lead a delegation to Nanhai Hospital.')).toBeNull();
+    expect(findEvent('After the talks, the delegation visited the teaching wards.')).toBeNull();
+  });
+  it('findings presented at a named meeting', () => {
+    expect(
+      findEvent(
+        'The group presented their trial results at the Nordic Congress of Cardiology in Oslo on 2 May 2021.',
+      )?.event,
+    ).toBe('presentation of the findings at the Nordic Congress of Cardiology');
+  });
+});
