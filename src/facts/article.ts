@@ -201,12 +201,34 @@ function mergeRestatements(organizations: Organization[], signings: Draft<Signin
   const named = signings.filter((s) => s.signers.length > 0);
   return signings.flatMap((s) => {
     if (s.signers.length > 0) return [s];
-    const into = named.find((n) => n.sentences.includes(s.sentence));
+    // Quoted with it, or the article's one named signing of the same agreement ("X has signed the
+    // Agreement on Y with Z." ... "A and B signed the agreement on behalf of X and Z.").
+    const into =
+      named.find((n) => n.sentences.includes(s.sentence)) ??
+      (named.length === 1 && sameAgreement(s.agreement, named[0]!.agreement) ? named[0] : undefined);
     if (!into) return [s];
+    // The fuller name of the agreement: "Joint Research Agreement on Nursing Education" for "the joint research agreement".
+    if (
+      !isGenericAgreement(s.agreement) &&
+      (isGenericAgreement(into.agreement) || s.agreement!.length > into.agreement!.length)
+    )
+      into.agreement = s.agreement;
+    if (!into.date && s.date) {
+      into.date = s.date;
+      into.dateText = s.dateText;
+    }
     into.parties = resolveParties(organizations, [...s.parties, ...into.parties]);
     into.organizations = uniqueOrgs([...s.organizations, ...into.organizations]);
     return [];
   });
+}
+
+/** Whether two names of agreements can be one: either is generic, or one holds the other's words. */
+function sameAgreement(a: string | null, b: string | null): boolean {
+  if (isGenericAgreement(a) || isGenericAgreement(b)) return true;
+  const wa = a!.toLowerCase().split(/\s+/);
+  const wb = b!.toLowerCase().split(/\s+/);
+  return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
 }
 
 /** The article's organisations that a sentence names. */
@@ -253,9 +275,10 @@ function agreementIn(text: string): string | null {
       break;
     modifiers.unshift(w);
   }
-  const tail = /^\s+(?:on|of|for)\s+[^,.;]+?(?=\s+(?:between|was|were|with|at|is|in\s+the)\b|[,.;]|$)/.exec(
-    text.slice(head.index + head[0].length),
-  );
+  const tail =
+    /^\s+(?:on|of|for)\s+(?!(?:the\s+)?(?:morning|afternoon|evening|\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|behalf))[^,.;]+?(?=\s+(?:between|was|were|with|at|is|in\s+the)\b|[,.;]|$)/.exec(
+      text.slice(head.index + head[0].length),
+    );
   const phrase = [...modifiers, head[0]].join(' ') + (tail ? tail[0] : '');
   return phrase && !isGenericAgreement(phrase) ? phrase.trim() : null;
 }

@@ -338,7 +338,7 @@ export function splitTitle(title: string): { role: string | null; organization: 
   if (!cleaned) return { role: null, organization: null };
   // "Vice President of Shanghai General Hospital", "Dean of Zhejiang University School of Medicine".
   const of =
-    /^(.*\b(?:President|Dean|Director|Chancellor|Principal|Secretary|Governor|Mayor|Minister|Chair(?:man|woman|person)?|Head|Officer|Executive|Manager|Provost|Rector|Professor|Commissioner|Ambassador|Leader|Founder|Partner|CEO|CFO|COO|CMO|CTO|Member|Trustee|Registrar)(?:\s+(?:International|Operations|Affairs|Academic|Research|Global|Education))?)\s+(?:of|at|for)\s+(?:the\s+)?(.+)$/;
+    /^(.*\b(?:President|Dean|Director|Chancellor|Principal|Secretary|Governor|Mayor|Minister|Chair(?:man|woman|person)?|Head|Officer|Executive|Manager|Provost|Rector|Professor|Commissioner|Ambassador|Leader|Founder|Partner|CEO|CFO|COO|CMO|CTO|Member|Trustee|Registrar)(?:\s+(?:International|Operations|Affairs|Academic|Research|Global|Education))?(?:\s+for\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:of|at)\s))?)\s+(?:of|at|for)\s+(?:the\s+)?(.+)$/;
   const m = of.exec(cleaned);
   if (m) return { role: m[1]!.trim(), organization: m[2]!.trim() };
   // "USST Vice President", "Peking University President": organisation words, then the role.

@@ -36,14 +36,14 @@ const ROLE_SPLIT = new Set(
   (
     'President Vice Dean Director Chancellor Vice-Chancellor Pro-Vice-Chancellor Secretary Governor Mayor ' +
     'Minister Chairman Chairwoman CEO Officer Professor Prof Dr Mr Ms Mrs Ambassador Provost Rector Principal ' +
-    'Head Manager Executive Chief Deputy Member Representative Delegation Leader'
+    'Head Manager Executive Chief Deputy Member Representative Delegation Leader Party'
   ).split(' '),
 );
 
 const LEADING = new Set(
   (
     'The A An On At In By For With From During After Before Afterwards Witnessed Present Also Both This That ' +
-    'Its Their Our Under Between Meanwhile Finally Then Later Last Today Yesterday And Of'
+    'Its Their Our Under Between Meanwhile Finally Then Later Last Today Yesterday And Of About Contact'
   ).split(' '),
 );
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'de', 'du', 'des', 'la', 'für', 'und']);
@@ -57,6 +57,8 @@ const ROLE_TAIL = new Set([
   'Engagement',
   'Partnerships',
   'Education',
+  // "Secretary of the Party Committee of X": the committee is the role's, X the organisation.
+  'Committee',
 ]);
 /** Words after an organisation's name in a headline: "... Centre Unveiled", "... Hospital Sign Agreement". */
 const HEADLINE_VERB =

@@ -73,3 +73,23 @@ describe('signings as events', () => {
     });
   });
 });
+
+describe('one signing told twice', () => {
+  it('the summary sentence folds into the sentence that names the signers, with the fuller agreement name', () => {
+    const facts = extractArticleFacts(
+      article(
+        'Lakeside University and Alpen Hospital have signed the Joint Research Agreement on Sleep Medicine to deepen their cooperation.\n' +
+          'Dean Li Wen and Director Hugo Brandt signed the joint research agreement on behalf of Lakeside University and Alpen Hospital respectively.',
+      ),
+    );
+    expect(facts.signings).toHaveLength(1);
+    expect(facts.signings[0]).toMatchObject({
+      signers: [{ name: 'Li Wen' }, { name: 'Hugo Brandt' }],
+      agreement: 'Joint Research Agreement on Sleep Medicine',
+      sentence: 1,
+    });
+    expect(facts.signings[0]!.parties).toEqual(
+      expect.arrayContaining(['Lakeside University', 'Alpen Hospital']),
+    );
+  });
+});

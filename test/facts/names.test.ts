@@ -86,3 +86,12 @@ describe('names the lists do not know', () => {
     expect(findNames('Ren Hao and Cedar Valley Hospital signed it.').map((n) => n.name)).toEqual(['Ren Hao']);
   });
 });
+
+describe('titles with a portfolio', () => {
+  it('"Vice Provost for Global Engagement of X": the portfolio is the role\'s, X the organisation', () => {
+    expect(splitTitle('Vice Provost for Global Engagement of the University of Utah')).toEqual({
+      role: 'Vice Provost for Global Engagement',
+      organization: 'University of Utah',
+    });
+  });
+});

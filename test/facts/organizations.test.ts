@@ -75,3 +75,14 @@ describe('aliases', () => {
     expect(resolveOrganization(orgs, 'Gongli Hospital')?.name).toBe('Shanghai Gongli Hospital');
   });
 });
+
+describe('words around an organisation that are not its name', () => {
+  it('"Secretary of the Party Committee of X" names X; a footer\'s "About X" names X', () => {
+    expect(
+      findOrganizations('Lu Fang, Deputy Secretary of the Party Committee of Lanzhou University, spoke.').map(
+        (o) => o.name,
+      ),
+    ).toEqual(['Lanzhou University']);
+    expect(findOrganizations('About Nancheng Hospital').map((o) => o.name)).toEqual(['Nancheng Hospital']);
+  });
+});
