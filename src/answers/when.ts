@@ -2,7 +2,7 @@
  * `/when`: the dated events that match the query, best first: ceremonies, launches, openings, signings.
  * Only events that cover the query answer it; the nearest others are suggestions.
  */
-import { factIndexes, highlightTerms } from '../facts/search.ts';
+import { highlightTerms } from '../facts/search.ts';
 import type { Index } from '../index/build.ts';
 import { articleRef } from './article.ts';
 import { didYouMean, round } from './search.ts';
@@ -11,7 +11,7 @@ import type { EventAnswer, Result } from './types.ts';
 const LIMIT = 5;
 
 export function when(index: Index, query: string): Result<'when'> {
-  const { hits, near } = factIndexes(index).events.search(query);
+  const { hits, near } = index.factSearch.events.search(query);
   // An event that states its own date before one that takes the date of the article's ceremony.
   const ranked = hits
     .map((h) => {

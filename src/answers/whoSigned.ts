@@ -2,7 +2,7 @@
  * `/who-signed`: the signings whose parties, signers or agreement match the query, best first. Only
  * facts that cover the query answer it; the nearest others are suggestions, never answers.
  */
-import { displayParty, factIndexes, highlightTerms } from '../facts/search.ts';
+import { displayParty, highlightTerms } from '../facts/search.ts';
 import type { Index } from '../index/build.ts';
 import { articleRef } from './article.ts';
 import { didYouMean, round } from './search.ts';
@@ -12,7 +12,7 @@ import type { Result, SigningAnswer } from './types.ts';
 const LIMIT = 5;
 
 export function whoSigned(index: Index, query: string): Result<'who-signed'> {
-  const { hits, near } = factIndexes(index).signings.search(query);
+  const { hits, near } = index.factSearch.signings.search(query);
   // A signing that names its signers before one that names only the organisations, at equal footing.
   const ranked = hits
     .map((h) => ({ ...h, score: h.score * (index.facts.signings[h.fact]!.signers.length > 0 ? 1.25 : 1) }))

@@ -2,28 +2,30 @@
  * Finding facts by what a person types: any name of a party (acronym, short name, other word order,
  * typo), a signer, the agreement, the event, words of the sentence.
  *
- * A small inverted index over the facts' fields, built from the facts on first use (cheap). A fact
- * answers a query only when it covers most of the query's weight: each query word weighs by its rarity
- * among the facts, and words every question of the kind has ("signed", "agreement", "ceremony") weigh
- * little, so "Innovation Center agreement" does not find an agreement on an innovation institute.
+ * An inverted index over the facts' fields, part of the index and kept in line with it. What a fact is
+ * found by is read from its article alone when the article is indexed (articleFactWords: kept in the
+ * record, so in the cache, and computed on the indexing threads); the names the rest of the corpus gives
+ * its organisations (an acronym another article defines) are added when the index is relinked
+ * (FactSearch.update), which re-indexes only the files that changed.
+ *
+ * A fact answers a query only when it covers most of the query's weight: each query word weighs by its
+ * rarity among the facts, and words every question of the kind has ("signed", "agreement", "ceremony")
+ * weigh little, so "Innovation Center agreement" does not find an agreement on an innovation institute.
  */
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Article } from '../corpus/types.ts';
+import type { AliasTable } from '../index/aliases.ts';
 import type { Index } from '../index/build.ts';
+import type { ArticleRecord } from '../index/records.ts';
 import { foldForMatch } from '../text/normalize.ts';
-import { words } from '../text/terms.ts';
-import {
-  editDistance,
-  findOrganizations,
-  isAcronym,
-  matchTerm,
-  resolveOrganization,
-} from './organizations.ts';
-import type { Organization } from './types.ts';
+import { words, wordsOf } from '../text/terms.ts';
+import { findOrganizations, isAcronym, matchTerm, resolveOrganization } from './organizations.ts';
+import type { ArticleFactWords, FactWords, Facts, Organization } from './types.ts';
 
 export type FactKind = 'signing' | 'event';
 
 /** Field weights: a party or agreement name counts more than a word of the sentence. */
 const FIELD = { names: 3, what: 2.5, text: 1, context: 0.4, title: 0.6 } as const;
-type FieldName = keyof typeof FIELD;
 
 /** Words every question of the kind has: they weigh a quarter. */
 const GENERIC: Record<FactKind, Set<string>> = {
@@ -57,12 +59,72 @@ const GENERIC: Record<FactKind, Set<string>> = {
 /** Share of the query's weight a fact must cover to answer it. */
 export const MIN_COVERAGE = 0.6;
 
+/** What the facts of an article are found by, from that article alone: computed when it is indexed. */
+export function articleFactWords(article: Article, facts: Facts): ArticleFactWords {
+  const sentences = (indexes: number[]) => indexes.map((s) => article.sentences[s]?.text ?? '').join(' ');
+  return {
+    title: wordList(article.title),
+    signings: facts.signings.map((f) => ({
+      organizations: unique(
+        [...f.parties, ...f.signers.flatMap((s) => (s.organization ? [s.organization] : []))].flatMap(
+          (name) => articleNames(f.organizations, name),
+        ),
+      ),
+      people: unique(f.signers.map((s) => s.name)),
+      what: f.agreement ? [f.agreement] : [],
+      text: wordList(sentences(f.sentences)),
+      context: [],
+    })),
+    events: facts.events.map((f) => {
+      const own = article.sentences[f.sentence];
+      // The sentences around it in its paragraph, for what the event sentence leaves implicit.
+      const context = article.sentences
+        .slice(Math.max(0, f.sentence - 2), f.sentence + 2)
+        .filter((s) => s.paragraph === own?.paragraph && !f.sentences.includes(s.index))
+        .map((s) => s.index);
+      const mentioned = findOrganizations(own?.text ?? '').map((o) => o.name);
+      return {
+        organizations: unique(mentioned.flatMap((name) => articleNames(f.organizations, name))),
+        people: [],
+        what: [f.event],
+        text: wordList(sentences(f.sentences)),
+        context: wordList(sentences(context)),
+      };
+    }),
+  };
+}
+
+/** An organisation's names in its article: as the fact gives it, the fullest, and the article's aliases. */
+function articleNames(orgs: Organization[], name: string): string[] {
+  const org = resolveOrganization(orgs, name);
+  return [name, ...(org ? [org.name, ...org.aliases] : [])];
+}
+
+/** The distinct words of a text that have a term, in lowercase. */
+function wordList(text: string): string[] {
+  const found = new Set<string>();
+  for (const word of wordsOf(text)) if (matchTerm(word) !== null) found.add(word.toLowerCase());
+  return [...found];
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** A fact in a FactIndex. */
 interface Doc {
+  /** The fact's number in index.facts: renumbered each time the index is relinked. */
   fact: number;
+  fields: FactWords;
+  title: string[];
+  /** The names of its organisations that other articles define (acronyms, long forms). */
+  aliased: string[];
   /** Term -> best field weight. */
   terms: Map<string, number>;
   /** The single names (party, alias, agreement, signer, event), as term lists, for whole-name matches. */
   names: string[][];
+  /** The words it puts in the vocabulary, with their terms. */
+  words: Map<string, string>;
 }
 
 export interface FactHit {
@@ -73,135 +135,157 @@ export interface FactHit {
   terms: Set<string>;
 }
 
-export interface FactFields {
-  /** Parties, their aliases, signers and their organisations. */
-  names: string[];
-  /** The agreement or the event. */
-  what: string[];
-  text: string;
-  context: string;
-  title: string;
+/** A hit, and where the fact was first found: the query word and alternative (ties keep that order). */
+type Scored = FactHit & { order: number };
+
+interface QueryGroup {
+  term: string;
+  alternatives: string[];
 }
 
 export class FactIndex {
-  private readonly docs: Doc[] = [];
-  private readonly postings = new Map<string, number[]>();
-  /** Folded word as written -> its term, for typo matching. */
-  private readonly vocabulary = new Map<string, string>();
+  private readonly postings = new Map<string, Set<Doc>>();
+  /** Word in lowercase, as written -> its term, and in how many facts it is: for typo and prefix matches. */
+  private readonly vocabulary = new SearchableMap<{ term: string; count: number }>();
+  private size = 0;
 
-  constructor(
-    readonly kind: FactKind,
-    fields: FactFields[],
-  ) {
-    fields.forEach((f, fact) => {
-      const doc: Doc = { fact, terms: new Map(), names: [] };
-      const add = (text: string, field: FieldName) => {
-        for (const w of words(text)) {
-          const term = matchTerm(w.text);
-          if (term === null) continue;
-          if ((doc.terms.get(term) ?? 0) < FIELD[field]) doc.terms.set(term, FIELD[field]);
-          const lower = w.text.toLowerCase();
-          if (!this.vocabulary.has(lower)) this.vocabulary.set(lower, term);
-        }
-      };
-      for (const name of f.names) {
-        add(name, 'names');
-        doc.names.push(termsOf(name));
-      }
-      for (const what of f.what) {
-        add(what, 'what');
-        doc.names.push(termsOf(what));
-      }
-      add(f.text, 'text');
-      add(f.context, 'context');
-      add(f.title, 'title');
-      for (const term of doc.terms.keys()) {
-        const list = this.postings.get(term);
-        if (list) list.push(fact);
-        else this.postings.set(term, [fact]);
-      }
-      this.docs.push(doc);
-    });
+  constructor(readonly kind: FactKind) {}
+
+  add(doc: Doc): void {
+    fillDoc(doc);
+    for (const term of doc.terms.keys()) {
+      const list = this.postings.get(term);
+      if (list) list.add(doc);
+      else this.postings.set(term, new Set([doc]));
+    }
+    for (const [word, term] of doc.words) {
+      const entry = this.vocabulary.get(word);
+      if (entry) entry.count++;
+      else this.vocabulary.set(word, { term, count: 1 });
+    }
+    this.size++;
   }
 
-  /** The facts that answer `query` (coverage at least MIN_COVERAGE), best first; and the near misses. */
+  remove(doc: Doc): void {
+    for (const term of doc.terms.keys()) {
+      const list = this.postings.get(term);
+      list?.delete(doc);
+      if (list?.size === 0) this.postings.delete(term);
+    }
+    for (const word of doc.words.keys()) {
+      const entry = this.vocabulary.get(word);
+      if (entry && --entry.count === 0) this.vocabulary.delete(word);
+    }
+    this.size--;
+  }
+
+  /**
+   * The facts that answer `query` (coverage at least MIN_COVERAGE), best first; when none does, the
+   * nearest misses (else none: they are only ever shown in place of answers).
+   */
   search(query: string): { hits: FactHit[]; near: FactHit[] } {
     const groups = this.queryGroups(query);
-    if (groups.length === 0 || this.docs.length === 0) return { hits: [], near: [] };
-    const n = this.docs.length;
+    if (groups.length === 0 || this.size === 0) return { hits: [], near: [] };
+    const generic = GENERIC[this.kind];
     const weights = groups.map((g) => {
-      const df = Math.max(...g.alternatives.map((t) => this.postings.get(t)?.length ?? 0), 0);
-      const idf = Math.log(1 + n / (1 + df));
-      return idf * (GENERIC[this.kind].has(g.term) ? 0.25 : 1);
+      const df = Math.max(...g.alternatives.map((t) => this.postings.get(t)?.size ?? 0), 0);
+      const idf = Math.log(1 + this.size / (1 + df));
+      return idf * (generic.has(g.term) ? 0.25 : 1);
     });
+    const distinctive = groups.map((g, k) => weights[k]! > 0 && !generic.has(g.term));
     const total = weights.reduce((a, b) => a + b, 0);
-    const candidates = new Set<number>();
-    for (const g of groups)
-      for (const t of g.alternatives) for (const d of this.postings.get(t) ?? []) candidates.add(d);
-    const scored: FactHit[] = [];
-    for (const d of candidates) {
-      const doc = this.docs[d]!;
-      let covered = 0;
-      let score = 0;
-      const matched = new Set<string>();
-      const matchedGroups: number[] = [];
-      groups.forEach((g, k) => {
-        let best = 0;
-        for (const t of g.alternatives) {
-          const field = doc.terms.get(t);
-          if (field === undefined) continue;
-          const value = field * (t === g.term ? 1 : 0.8);
-          if (value > best) best = value;
-          matched.add(t);
-        }
-        if (best > 0) {
-          covered += weights[k]!;
-          score += weights[k]! * best;
-          matchedGroups.push(k);
-        }
-      });
-      const coverage = total > 0 ? covered / total : 0;
-      // A whole name that holds most of the query ("Shanghai University of Engineering and Technology").
-      let nameCover = 0;
-      for (const name of doc.names) {
-        const inName = matchedGroups.filter((k) => groups[k]!.alternatives.some((t) => name.includes(t)));
-        nameCover = Math.max(nameCover, inName.length / groups.length);
-      }
-      scored.push({
-        fact: doc.fact,
-        score: score * coverage * coverage * (1 + nameCover),
-        coverage,
-        terms: matched,
-      });
+    const score = (doc: Doc) => scoreDoc(doc, groups, weights, total);
+    const isHit = (h: Scored) =>
+      h.coverage >= MIN_COVERAGE &&
+      groups.some((g, k) => distinctive[k] && g.alternatives.some((t) => h.terms.has(t)));
+
+    const candidates = new Set<Doc>();
+    for (const k of this.retrievalGroups(groups, weights, distinctive, total))
+      for (const t of groups[k]!.alternatives)
+        for (const doc of this.postings.get(t) ?? []) candidates.add(doc);
+    const hits = [...candidates].map(score).filter(isHit).sort(byScore);
+    return { hits, near: hits.length > 0 ? [] : this.nearMisses(groups, weights, total, score) };
+  }
+
+  /**
+   * The query words whose facts are the candidates: the rarest ones, until the others together weigh
+   * less than MIN_COVERAGE or are all generic. A fact with none of them cannot answer, so words most
+   * facts have ("university", "cooperation") need not enumerate thousands; they still count in scores.
+   */
+  private retrievalGroups(
+    groups: QueryGroup[],
+    weights: number[],
+    distinctive: boolean[],
+    total: number,
+  ): number[] {
+    const cost = groups.map((g) =>
+      g.alternatives.reduce((sum, t) => sum + (this.postings.get(t)?.size ?? 0), 0),
+    );
+    const order = groups.map((_, k) => k).sort((a, b) => cost[a]! - cost[b]!);
+    const chosen: number[] = [];
+    let rest = total;
+    let restDistinctive = distinctive.filter(Boolean).length;
+    for (const k of order) {
+      if (rest < MIN_COVERAGE * total * (1 - 1e-9) || restDistinctive === 0) break;
+      chosen.push(k);
+      rest -= weights[k]!;
+      if (distinctive[k]) restDistinctive--;
     }
-    scored.sort((a, b) => b.score - a.score);
-    const hasDistinctive = (h: FactHit) =>
-      groups.some(
-        (g, k) =>
-          weights[k]! > 0 && !GENERIC[this.kind].has(g.term) && g.alternatives.some((t) => h.terms.has(t)),
-      );
-    const hits = scored.filter((h) => h.coverage >= MIN_COVERAGE && hasDistinctive(h));
-    const near = scored.filter((h) => !hits.includes(h)).slice(0, 3);
-    return { hits, near };
+    return chosen;
+  }
+
+  /**
+   * The three best-scoring facts that share a word with the query, exactly, without scoring them all:
+   * a fact's score is at most 6 times the weight it covers times its coverage squared (a names match
+   * weighs 3, a whole-name cover doubles), so facts are scored by that bound until it falls below the third.
+   */
+  private nearMisses(
+    groups: QueryGroup[],
+    weights: number[],
+    total: number,
+    score: (doc: Doc) => Scored,
+  ): FactHit[] {
+    const covered = new Map<Doc, number>();
+    groups.forEach((g, k) => {
+      const seen = g.alternatives.length > 1 ? new Set<Doc>() : null;
+      for (const t of g.alternatives) {
+        for (const doc of this.postings.get(t) ?? []) {
+          if (seen) {
+            if (seen.has(doc)) continue;
+            seen.add(doc);
+          }
+          covered.set(doc, (covered.get(doc) ?? 0) + weights[k]!);
+        }
+      }
+    });
+    const bound = (c: number) => 2 * FIELD.names * c * (c / total) ** 2 * (1 + 1e-9);
+    const ranked = [...covered].map(([doc, c]) => ({ doc, bound: bound(c) }));
+    ranked.sort((a, b) => b.bound - a.bound);
+    const scored: Scored[] = [];
+    let third = -Infinity;
+    for (const { doc, bound: most } of ranked) {
+      if (most < third) break;
+      scored.push(score(doc));
+      if (scored.length >= 3) third = scored.map((s) => s.score).sort((a, b) => b - a)[2]!;
+    }
+    return scored.sort(byScore).slice(0, 3);
   }
 
   /** Each query word with the fact terms it may match: itself, a typo of it, an acronym's long form. */
-  private queryGroups(query: string): { term: string; alternatives: string[] }[] {
-    const groups: { term: string; alternatives: string[] }[] = [];
+  private queryGroups(query: string): QueryGroup[] {
+    const groups: QueryGroup[] = [];
     for (const w of words(query)) {
       const term = matchTerm(w.text);
       if (term === null || groups.some((g) => g.term === term)) continue;
       const alternatives = new Set<string>([term]);
       const folded = w.text.toLowerCase();
-      if (folded.length >= 5 && (!this.postings.has(term) || folded.length >= 8)) {
+      const known = this.postings.has(term);
+      if (folded.length >= 5 && (!known || folded.length >= 8)) {
         const max = folded.length >= 8 ? 2 : 1;
-        for (const [word, t] of this.vocabulary) {
-          if (Math.abs(word.length - folded.length) > max) continue;
-          if (editDistance(word, folded, max) <= max) alternatives.add(t);
-        }
+        for (const [entry] of this.vocabulary.fuzzyGet(folded, max).values()) alternatives.add(entry.term);
       }
-      if (folded.length >= 4 && !this.postings.has(term)) {
-        for (const [word, t] of this.vocabulary) if (word.startsWith(folded)) alternatives.add(t);
+      if (folded.length >= 4 && !known) {
+        for (const entry of this.vocabulary.atPrefix(folded).values()) alternatives.add(entry.term);
       }
       groups.push({ term, alternatives: [...alternatives] });
     }
@@ -209,44 +293,205 @@ export class FactIndex {
   }
 }
 
-function termsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const w of words(text)) {
-    const t = matchTerm(w.text);
-    if (t !== null && !out.includes(t)) out.push(t);
-  }
-  return out;
+/** Best score first; at equal scores, in the order the facts were found, then in index order. */
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || a.order - b.order || a.fact - b.fact;
 }
 
-/**
- * Every name of an organisation a fact names: the article's own aliases, and across the corpus the long
- * forms of its acronyms and the acronyms of its long forms (index.aliases).
- */
-export function namesOf(index: Index, orgs: Organization[], name: string): string[] {
-  const org = resolveOrganization(orgs, name);
-  const names = new Set<string>([name, ...(org ? [org.name, ...org.aliases] : [])]);
-  const shorts = shortForms(index);
-  for (const n of [...names]) {
-    if (isAcronym(n)) for (const long of index.aliases.longForms(n)) names.add(long);
-    for (const short of shorts.get(foldForMatch(n)) ?? []) names.add(short);
-  }
-  return [...names];
-}
-
-const SHORT_FORMS = new WeakMap<Index, Map<string, string[]>>();
-
-/** Folded long form -> the acronyms the corpus defines for it. */
-function shortForms(index: Index): Map<string, string[]> {
-  let map = SHORT_FORMS.get(index);
-  if (!map) {
-    map = new Map();
-    for (const alias of index.aliases.aliases) {
-      const key = foldForMatch(alias.long);
-      map.set(key, [...(map.get(key) ?? []), alias.short]);
+/** How well a fact answers the query words. */
+function scoreDoc(doc: Doc, groups: QueryGroup[], weights: number[], total: number): Scored {
+  let covered = 0;
+  let score = 0;
+  let order = Infinity;
+  const matched = new Set<string>();
+  const matchedGroups: number[] = [];
+  groups.forEach((g, k) => {
+    let best = 0;
+    g.alternatives.forEach((t, j) => {
+      const field = doc.terms.get(t);
+      if (field === undefined) return;
+      if (order === Infinity) order = k * 1e6 + j;
+      const value = field * (t === g.term ? 1 : 0.8);
+      if (value > best) best = value;
+      matched.add(t);
+    });
+    if (best > 0) {
+      covered += weights[k]!;
+      score += weights[k]! * best;
+      matchedGroups.push(k);
     }
-    SHORT_FORMS.set(index, map);
+  });
+  const coverage = total > 0 ? covered / total : 0;
+  // A whole name that holds most of the query ("Shanghai University of Engineering and Technology").
+  let nameCover = 0;
+  for (const name of doc.names) {
+    const inName = matchedGroups.filter((k) => groups[k]!.alternatives.some((t) => name.includes(t)));
+    nameCover = Math.max(nameCover, inName.length / groups.length);
   }
-  return map;
+  return {
+    fact: doc.fact,
+    score: score * coverage * coverage * (1 + nameCover),
+    coverage,
+    terms: matched,
+    order,
+  };
+}
+
+/** Computes a doc's terms, whole names and vocabulary words from its fields and aliased names. */
+function fillDoc(doc: Doc): void {
+  doc.terms = new Map();
+  doc.names = [];
+  doc.words = new Map();
+  const add = (word: string, term: string, weight: number) => {
+    if ((doc.terms.get(term) ?? 0) < weight) doc.terms.set(term, weight);
+    if (!doc.words.has(word)) doc.words.set(word, term);
+  };
+  const addName = (name: string, weight: number) => {
+    const { pairs, terms } = nameWords(name);
+    for (const [word, term] of pairs) add(word, term, weight);
+    doc.names.push(terms);
+  };
+  const { fields } = doc;
+  for (const name of unique([...fields.organizations, ...fields.people, ...doc.aliased]))
+    addName(name, FIELD.names);
+  for (const what of fields.what) addName(what, FIELD.what);
+  const addWords = (list: string[], weight: number) => {
+    for (const word of list) {
+      const term = matchTerm(word);
+      if (term !== null) add(word, term, weight);
+    }
+  };
+  addWords(fields.text, FIELD.text);
+  addWords(fields.context, FIELD.context);
+  addWords(doc.title, FIELD.title);
+}
+
+const NAME_WORDS = new Map<string, { pairs: [string, string][]; terms: string[] }>();
+
+/** A name's words (lowercase) with their terms, and its distinct terms in order; names recur, so kept. */
+function nameWords(name: string): { pairs: [string, string][]; terms: string[] } {
+  let found = NAME_WORDS.get(name);
+  if (!found) {
+    const pairs: [string, string][] = [];
+    for (const w of words(name)) {
+      const term = matchTerm(w.text);
+      if (term !== null) pairs.push([w.text.toLowerCase(), term]);
+    }
+    found = { pairs, terms: unique(pairs.map(([, term]) => term)) };
+    if (NAME_WORDS.size >= 200_000) NAME_WORDS.clear();
+    NAME_WORDS.set(name, found);
+  }
+  return found;
+}
+
+/** The names the corpus gives a name: the long forms of an acronym, the acronyms of a long form. */
+class AliasNames {
+  /** Folded long form -> the acronyms the corpus defines for it. */
+  private readonly shorts = new Map<string, string[]>();
+  private readonly known = new Map<string, string[]>();
+
+  constructor(private readonly table: AliasTable) {
+    for (const alias of table.aliases) {
+      const key = foldForMatch(alias.long);
+      this.shorts.set(key, [...(this.shorts.get(key) ?? []), alias.short]);
+    }
+  }
+
+  of(name: string): string[] {
+    let names = this.known.get(name);
+    if (!names) {
+      names = [
+        ...(isAcronym(name) ? this.table.longForms(name) : []),
+        ...(this.shorts.get(foldForMatch(name)) ?? []),
+      ];
+      this.known.set(name, names);
+    }
+    return names;
+  }
+
+  /** The names a fact's organisations have elsewhere in the corpus, beyond those its article gives. */
+  added(fields: FactWords): string[] {
+    const own = new Set([...fields.organizations, ...fields.people]);
+    return unique(fields.organizations.flatMap((name) => this.of(name)).filter((n) => !own.has(n)));
+  }
+}
+
+/** The fact indexes of an index, kept in line with its records and aliases by `update` (see relink). */
+export class FactSearch {
+  readonly signings = new FactIndex('signing');
+  readonly events = new FactIndex('event');
+  /** The facts of each file, and the record they were read from. */
+  private readonly files = new Map<string, { record: ArticleRecord; signings: Doc[]; events: Doc[] }>();
+  private aliasKey = '';
+  private aliases: AliasNames | null = null;
+
+  /**
+   * Brings the fact indexes in line with the records (in index order) and the corpus's aliases: the
+   * facts of new and changed records come in, those of records gone leave, facts whose organisations
+   * have other names elsewhere than before are re-indexed, and all are renumbered as index.facts is.
+   */
+  update(records: ArticleRecord[], table: AliasTable): void {
+    const key = table.aliases.map((a) => `${a.short}\u0000${a.long}`).join('\u0001');
+    const realias = key !== this.aliasKey || !this.aliases;
+    if (realias) {
+      this.aliasKey = key;
+      this.aliases = new AliasNames(table);
+    }
+    const aliases = this.aliases!;
+    const present = new Set<string>();
+    for (const record of records) {
+      present.add(record.file);
+      const entry = this.files.get(record.file);
+      if (entry?.record === record) continue;
+      if (entry) this.removeFile(record.file);
+      const docs = (kind: 'signings' | 'events') =>
+        record.factWords[kind].map((fields) => {
+          const doc = newDoc(fields, record.factWords.title, aliases.added(fields));
+          this[kind].add(doc);
+          return doc;
+        });
+      this.files.set(record.file, { record, signings: docs('signings'), events: docs('events') });
+    }
+    for (const file of this.files.keys()) if (!present.has(file)) this.removeFile(file);
+    if (realias) this.realias(aliases);
+    let signing = 0;
+    let event = 0;
+    for (const record of records) {
+      const entry = this.files.get(record.file)!;
+      for (const doc of entry.signings) doc.fact = signing++;
+      for (const doc of entry.events) doc.fact = event++;
+    }
+  }
+
+  private removeFile(file: string): void {
+    const entry = this.files.get(file);
+    if (!entry) return;
+    for (const doc of entry.signings) this.signings.remove(doc);
+    for (const doc of entry.events) this.events.remove(doc);
+    this.files.delete(file);
+  }
+
+  /** Re-indexes the facts whose organisations' names elsewhere in the corpus changed. */
+  private realias(aliases: AliasNames): void {
+    for (const entry of this.files.values()) {
+      for (const [index, docs] of [
+        [this.signings, entry.signings],
+        [this.events, entry.events],
+      ] as const) {
+        for (const doc of docs) {
+          const added = aliases.added(doc.fields);
+          if (added.length === doc.aliased.length && added.every((n, i) => n === doc.aliased[i])) continue;
+          index.remove(doc);
+          doc.aliased = added;
+          index.add(doc);
+        }
+      }
+    }
+  }
+}
+
+function newDoc(fields: FactWords, title: string[], aliased: string[]): Doc {
+  return { fact: 0, fields, title, aliased, terms: new Map(), names: [], words: new Map() };
 }
 
 /** The fullest name of an acronym party across the corpus: "USST" -> "University of Shanghai for ...". */
@@ -254,62 +499,6 @@ export function displayParty(index: Index, party: string): string {
   if (!isAcronym(party)) return party;
   const longs = [...new Set(index.aliases.longForms(party))];
   return longs.length === 1 ? longs[0]! : party;
-}
-
-const CACHE = new WeakMap<Index, { signings: FactIndex; events: FactIndex }>();
-
-/** The fact indexes of an index, built on first use. */
-export function factIndexes(index: Index): { signings: FactIndex; events: FactIndex } {
-  const cached = CACHE.get(index);
-  if (cached) return cached;
-  const { facts, articles } = index;
-  const sentenceText = (a: number, s: number) => articles[a]?.sentences[s]?.text ?? '';
-  const signings = new FactIndex(
-    'signing',
-    facts.signings.map((f) => {
-      const orgs = f.organizations;
-      const names = [
-        ...f.parties.flatMap((p) => namesOf(index, orgs, p)),
-        ...f.signers.flatMap((s) => [
-          s.name,
-          ...(s.organization ? namesOf(index, orgs, s.organization) : []),
-        ]),
-      ];
-      return {
-        names: [...new Set(names)],
-        what: f.agreement ? [f.agreement] : [],
-        text: f.sentences.map((s) => sentenceText(f.article, s)).join(' '),
-        context: '',
-        title: articles[f.article]?.title ?? '',
-      };
-    }),
-  );
-  const events = new FactIndex(
-    'event',
-    facts.events.map((f) => {
-      const orgs = f.organizations;
-      const article = articles[f.article];
-      const sentence = article?.sentences[f.sentence];
-      const text = f.sentences.map((s) => sentenceText(f.article, s)).join(' ');
-      const mentioned = findOrganizations(sentence?.text ?? '').map((o) => o.name);
-      // The sentences around it in its paragraph, for what the event sentence leaves implicit.
-      const context = (article?.sentences ?? [])
-        .slice(Math.max(0, f.sentence - 2), f.sentence + 2)
-        .filter((s) => s.paragraph === sentence?.paragraph && !f.sentences.includes(s.index))
-        .map((s) => s.text)
-        .join(' ');
-      return {
-        names: [...new Set(mentioned.flatMap((m) => namesOf(index, orgs, m)))],
-        what: [f.event],
-        text,
-        context,
-        title: article?.title ?? '',
-      };
-    }),
-  );
-  const built = { signings, events };
-  CACHE.set(index, built);
-  return built;
 }
 
 /** The words of `text` whose terms are among `terms`: the highlights of a quote. */

@@ -50,3 +50,28 @@ export interface Facts {
   signings: Signing[];
   events: DatedEvent[];
 }
+
+/**
+ * What a fact is found by, from its article alone (see facts/search.ts): kept in the article's record.
+ * Words are the distinct words of a field that have a term, in lowercase.
+ */
+export interface FactWords {
+  /** Its organisations, by every name its article gives them; other articles' aliases come at indexing. */
+  organizations: string[];
+  /** The people who signed. */
+  people: string[];
+  /** The agreement or the event. */
+  what: string[];
+  /** The words of the sentences that state it. */
+  text: string[];
+  /** The words of the sentences around an event in its paragraph. */
+  context: string[];
+}
+
+/** What the facts of one article are found by. */
+export interface ArticleFactWords {
+  /** The words of the article's title, a field of each of its facts. */
+  title: string[];
+  signings: FactWords[];
+  events: FactWords[];
+}

@@ -11,6 +11,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
+import { FactSearch } from '../facts/search.ts';
 import type { Facts } from '../facts/types.ts';
 import { toTerm, wordsOf } from '../text/terms.ts';
 import { AliasTable } from './aliases.ts';
@@ -48,6 +49,8 @@ export interface Index {
   /** The word as the corpus writes it, for each index term ("qingpu" -> "Qingpu"): for suggestions. */
   surface: Map<string, string>;
   facts: Facts;
+  /** The search of `facts` by what a person types (who-signed, when), kept in line by relink. */
+  factSearch: FactSearch;
   skipped: SkippedFile[];
 }
 
@@ -108,6 +111,7 @@ export function emptyIndex(): Index {
     aliases: new AliasTable([]),
     surface,
     facts: { signings: [], events: [] },
+    factSearch: new FactSearch(),
     skipped: [],
   };
 }
@@ -190,7 +194,10 @@ function countTerm(index: Index, term: string, delta: number): void {
   else index.documentFrequency.delete(term);
 }
 
-/** Recomputes what depends on the whole set of records: the article list, the alias table, the facts. */
+/**
+ * Recomputes what depends on the whole set of records: the article list, the alias table, the facts and
+ * their search (which re-indexes only the records that changed).
+ */
 export function relink(index: Index, skipped: SkippedFile[]): Index {
   const records = [...index.records.values()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
@@ -205,6 +212,7 @@ export function relink(index: Index, skipped: SkippedFile[]): Index {
   index.averageSentenceLength = sentences > 0 ? words / sentences : 1;
   index.aliases = new AliasTable(records.flatMap((r) => r.aliases));
   index.facts = combineFacts(records.map((r) => r.facts));
+  index.factSearch.update(records, index.aliases);
   index.skipped = skipped;
   return index;
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { ArticleError, decodeArticle, MAX_ARTICLE_BYTES, parseArticle } from '../corpus/parse.ts';
 import type { Article, SkippedFile } from '../corpus/types.ts';
 import { extractFacts } from '../facts/extract.ts';
-import type { Facts } from '../facts/types.ts';
+import { articleFactWords } from '../facts/search.ts';
+import type { ArticleFactWords, Facts } from '../facts/types.ts';
 import { AliasTable, findAliases, type Alias } from './aliases.ts';
 
 export interface ArticleRecord {
@@ -22,6 +23,8 @@ export interface ArticleRecord {
   aliases: Alias[];
   /** The article's facts; `article` fields are 0 here and renumbered when the index is assembled. */
   facts: Facts;
+  /** What its facts are found by (facts/search.ts), in the order of `facts`. */
+  factWords: ArticleFactWords;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -32,7 +35,8 @@ export function hashBytes(bytes: Uint8Array): string {
 export function recordOf(article: Article, hash: string, stamp = ''): ArticleRecord {
   const aliases = findAliases(`${article.title}\n${article.text}`);
   const facts = extractFacts([article], new AliasTable(aliases));
-  return { file: article.file, hash, stamp, article, aliases, facts };
+  const factWords = articleFactWords(article, facts);
+  return { file: article.file, hash, stamp, article, aliases, facts, factWords };
 }
 
 /** A file's size and modification time, as one comparable string; '' when it cannot be read. */
