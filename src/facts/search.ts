@@ -135,7 +135,7 @@ export interface FactHit {
   terms: Set<string>;
 }
 
-/** A hit, and where the fact was first found: the query word and alternative (ties keep that order). */
+/** A hit, and the first query word it matches: at equal scores, facts found by earlier words come first. */
 type Scored = FactHit & { order: number };
 
 interface QueryGroup {
@@ -203,7 +203,13 @@ export class FactIndex {
     for (const k of this.retrievalGroups(groups, weights, distinctive, total))
       for (const t of groups[k]!.alternatives)
         for (const doc of this.postings.get(t) ?? []) candidates.add(doc);
-    const hits = [...candidates].map(score).filter(isHit).sort(byScore);
+    const hits: Scored[] = [];
+    for (const doc of candidates) {
+      if (coverageOf(doc, groups, weights, total) < MIN_COVERAGE) continue;
+      const hit = score(doc);
+      if (isHit(hit)) hits.push(hit);
+    }
+    hits.sort(byScore);
     return { hits, near: hits.length > 0 ? [] : this.nearMisses(groups, weights, total, score) };
   }
 
@@ -218,14 +224,10 @@ export class FactIndex {
     distinctive: boolean[],
     total: number,
   ): number[] {
-    const cost = groups.map((g) =>
-      g.alternatives.reduce((sum, t) => sum + (this.postings.get(t)?.size ?? 0), 0),
-    );
-    const order = groups.map((_, k) => k).sort((a, b) => cost[a]! - cost[b]!);
     const chosen: number[] = [];
     let rest = total;
     let restDistinctive = distinctive.filter(Boolean).length;
-    for (const k of order) {
+    for (const k of this.byCost(groups)) {
       if (rest < MIN_COVERAGE * total * (1 - 1e-9) || restDistinctive === 0) break;
       chosen.push(k);
       rest -= weights[k]!;
@@ -235,9 +237,11 @@ export class FactIndex {
   }
 
   /**
-   * The three best-scoring facts that share a word with the query, exactly, without scoring them all:
-   * a fact's score is at most 6 times the weight it covers times its coverage squared (a names match
-   * weighs 3, a whole-name cover doubles), so facts are scored by that bound until it falls below the third.
+   * The three best-scoring facts that share a word with the query, exactly, without scoring them all.
+   * A fact's score is at most 6 times the weight it covers times its coverage squared (a names match
+   * weighs 3, a whole-name cover doubles). The query words' facts are taken rarest word first; a fact
+   * whose bound is below the third best score so far is not scored, and once the words left could not
+   * lift a fact that has none of the words taken so far above it, no more are taken.
    */
   private nearMisses(
     groups: QueryGroup[],
@@ -245,30 +249,37 @@ export class FactIndex {
     total: number,
     score: (doc: Doc) => Scored,
   ): FactHit[] {
-    const covered = new Map<Doc, number>();
-    groups.forEach((g, k) => {
-      const seen = g.alternatives.length > 1 ? new Set<Doc>() : null;
-      for (const t of g.alternatives) {
+    const bound = (covered: number) => 2 * FIELD.names * covered * (covered / total) ** 2 * (1 + 1e-9);
+    const seen = new Set<Doc>();
+    const scored: Scored[] = [];
+    const best = [-Infinity, -Infinity, -Infinity];
+    let rest = total;
+    for (const k of this.byCost(groups)) {
+      if (bound(rest) < best[2]!) break;
+      rest -= weights[k]!;
+      for (const t of groups[k]!.alternatives) {
         for (const doc of this.postings.get(t) ?? []) {
-          if (seen) {
-            if (seen.has(doc)) continue;
-            seen.add(doc);
+          if (seen.has(doc)) continue;
+          seen.add(doc);
+          if (bound(coverageOf(doc, groups, weights, total) * total) < best[2]!) continue;
+          const hit = score(doc);
+          scored.push(hit);
+          if (hit.score > best[2]!) {
+            best[2] = hit.score;
+            best.sort((a, b) => b - a);
           }
-          covered.set(doc, (covered.get(doc) ?? 0) + weights[k]!);
         }
       }
-    });
-    const bound = (c: number) => 2 * FIELD.names * c * (c / total) ** 2 * (1 + 1e-9);
-    const ranked = [...covered].map(([doc, c]) => ({ doc, bound: bound(c) }));
-    ranked.sort((a, b) => b.bound - a.bound);
-    const scored: Scored[] = [];
-    let third = -Infinity;
-    for (const { doc, bound: most } of ranked) {
-      if (most < third) break;
-      scored.push(score(doc));
-      if (scored.length >= 3) third = scored.map((s) => s.score).sort((a, b) => b - a)[2]!;
     }
     return scored.sort(byScore).slice(0, 3);
+  }
+
+  /** The query words, those with the fewest facts first. */
+  private byCost(groups: QueryGroup[]): number[] {
+    const cost = groups.map((g) =>
+      g.alternatives.reduce((sum, t) => sum + (this.postings.get(t)?.size ?? 0), 0),
+    );
+    return groups.map((_, k) => k).sort((a, b) => cost[a]! - cost[b]!);
   }
 
   /** Each query word with the fact terms it may match: itself, a typo of it, an acronym's long form. */
@@ -293,9 +304,18 @@ export class FactIndex {
   }
 }
 
-/** Best score first; at equal scores, in the order the facts were found, then in index order. */
+/** Best score first; at equal scores, those matching an earlier query word, then in index order. */
 function byScore(a: Scored, b: Scored): number {
   return b.score - a.score || a.order - b.order || a.fact - b.fact;
+}
+
+/** The share of the query's weight a fact covers, as scoreDoc computes it: cheap, so checked first. */
+function coverageOf(doc: Doc, groups: QueryGroup[], weights: number[], total: number): number {
+  let covered = 0;
+  groups.forEach((g, k) => {
+    if (g.alternatives.some((t) => doc.terms.has(t))) covered += weights[k]!;
+  });
+  return total > 0 ? covered / total : 0;
 }
 
 /** How well a fact answers the query words. */
@@ -307,14 +327,14 @@ function scoreDoc(doc: Doc, groups: QueryGroup[], weights: number[], total: numb
   const matchedGroups: number[] = [];
   groups.forEach((g, k) => {
     let best = 0;
-    g.alternatives.forEach((t, j) => {
+    for (const t of g.alternatives) {
       const field = doc.terms.get(t);
-      if (field === undefined) return;
-      if (order === Infinity) order = k * 1e6 + j;
+      if (field === undefined) continue;
+      if (order === Infinity) order = k;
       const value = field * (t === g.term ? 1 : 0.8);
       if (value > best) best = value;
       matched.add(t);
-    });
+    }
     if (best > 0) {
       covered += weights[k]!;
       score += weights[k]! * best;
