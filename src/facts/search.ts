@@ -123,8 +123,6 @@ interface Doc {
   terms: Map<string, number>;
   /** The single names (party, alias, agreement, signer, event), as term lists, for whole-name matches. */
   names: string[][];
-  /** The words it puts in the vocabulary, with their terms. */
-  words: Map<string, string>;
 }
 
 export interface FactHit {
@@ -145,23 +143,27 @@ interface QueryGroup {
 
 export class FactIndex {
   private readonly postings = new Map<string, Set<Doc>>();
-  /** Word in lowercase, as written -> its term, and in how many facts it is: for typo and prefix matches. */
-  private readonly vocabulary = new SearchableMap<{ term: string; count: number }>();
+  /** Word in lowercase, as written -> its term: for typo and prefix matches. */
+  private readonly vocabulary = new SearchableMap<string>();
+  /** In how many facts each word of the vocabulary is. */
+  private readonly wordCounts = new Map<string, number>();
   private size = 0;
 
   constructor(readonly kind: FactKind) {}
 
   add(doc: Doc): void {
-    fillDoc(doc);
+    const read = readDoc(doc);
+    doc.terms = read.terms;
+    doc.names = read.names;
     for (const term of doc.terms.keys()) {
       const list = this.postings.get(term);
       if (list) list.add(doc);
       else this.postings.set(term, new Set([doc]));
     }
-    for (const [word, term] of doc.words) {
-      const entry = this.vocabulary.get(word);
-      if (entry) entry.count++;
-      else this.vocabulary.set(word, { term, count: 1 });
+    for (const [word, term] of read.words) {
+      const count = this.wordCounts.get(word) ?? 0;
+      this.wordCounts.set(word, count + 1);
+      if (count === 0) this.vocabulary.set(word, term);
     }
     this.size++;
   }
@@ -172,9 +174,13 @@ export class FactIndex {
       list?.delete(doc);
       if (list?.size === 0) this.postings.delete(term);
     }
-    for (const word of doc.words.keys()) {
-      const entry = this.vocabulary.get(word);
-      if (entry && --entry.count === 0) this.vocabulary.delete(word);
+    for (const word of readDoc(doc).words.keys()) {
+      const count = this.wordCounts.get(word) ?? 0;
+      if (count > 1) this.wordCounts.set(word, count - 1);
+      else {
+        this.wordCounts.delete(word);
+        this.vocabulary.delete(word);
+      }
     }
     this.size--;
   }
@@ -293,10 +299,10 @@ export class FactIndex {
       const known = this.postings.has(term);
       if (folded.length >= 5 && (!known || folded.length >= 8)) {
         const max = folded.length >= 8 ? 2 : 1;
-        for (const [entry] of this.vocabulary.fuzzyGet(folded, max).values()) alternatives.add(entry.term);
+        for (const [t] of this.vocabulary.fuzzyGet(folded, max).values()) alternatives.add(t);
       }
       if (folded.length >= 4 && !known) {
-        for (const entry of this.vocabulary.atPrefix(folded).values()) alternatives.add(entry.term);
+        for (const t of this.vocabulary.atPrefix(folded).values()) alternatives.add(t);
       }
       groups.push({ term, alternatives: [...alternatives] });
     }
@@ -357,19 +363,22 @@ function scoreDoc(doc: Doc, groups: QueryGroup[], weights: number[], total: numb
   };
 }
 
-/** Computes a doc's terms, whole names and vocabulary words from its fields and aliased names. */
-function fillDoc(doc: Doc): void {
-  doc.terms = new Map();
-  doc.names = [];
-  doc.words = new Map();
+/**
+ * A doc's terms, whole names and vocabulary words (with their terms), from its fields and aliased names.
+ * The words are not kept: a doc that leaves reads them again.
+ */
+function readDoc(doc: Doc): { terms: Map<string, number>; names: string[][]; words: Map<string, string> } {
+  const terms = new Map<string, number>();
+  const names: string[][] = [];
+  const words = new Map<string, string>();
   const add = (word: string, term: string, weight: number) => {
-    if ((doc.terms.get(term) ?? 0) < weight) doc.terms.set(term, weight);
-    if (!doc.words.has(word)) doc.words.set(word, term);
+    if ((terms.get(term) ?? 0) < weight) terms.set(term, weight);
+    if (!words.has(word)) words.set(word, term);
   };
   const addName = (name: string, weight: number) => {
-    const { pairs, terms } = nameWords(name);
-    for (const [word, term] of pairs) add(word, term, weight);
-    doc.names.push(terms);
+    const read = nameWords(name);
+    for (const [word, term] of read.pairs) add(word, term, weight);
+    names.push(read.terms);
   };
   const { fields } = doc;
   for (const name of unique([...fields.organizations, ...fields.people, ...doc.aliased]))
@@ -384,6 +393,7 @@ function fillDoc(doc: Doc): void {
   addWords(fields.text, FIELD.text);
   addWords(fields.context, FIELD.context);
   addWords(doc.title, FIELD.title);
+  return { terms, names, words };
 }
 
 const NAME_WORDS = new Map<string, { pairs: [string, string][]; terms: string[] }>();
@@ -511,7 +521,7 @@ export class FactSearch {
 }
 
 function newDoc(fields: FactWords, title: string[], aliased: string[]): Doc {
-  return { fact: 0, fields, title, aliased, terms: new Map(), names: [], words: new Map() };
+  return { fact: 0, fields, title, aliased, terms: new Map(), names: [] };
 }
 
 /** The fullest name of an acronym party across the corpus: "USST" -> "University of Shanghai for ...". */
