@@ -9,6 +9,7 @@
  */
 import type { Index } from '../index/build.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
+import { wordsOf } from '../text/terms.ts';
 import { cleanQuery } from './query.ts';
 import type { CommandName } from './types.ts';
 
@@ -31,27 +32,55 @@ export function autocomplete(index: Index, command: CommandName, typed: string):
   };
   const candidates = candidatesOf(index, command);
   if (folded === '') {
-    candidates.forEach(add);
+    for (const candidate of candidates) add(candidate.text);
     return out;
   }
   // Those that start with the typed text, then those with a word starting with it, then any containing it.
   const starts: string[] = [];
   const wordStarts: string[] = [];
   const contains: string[] = [];
-  for (const candidate of candidates) {
-    const c = foldForMatch(candidate);
+  for (const { text, folded: c } of candidates) {
     const at = c.indexOf(folded);
-    if (at === 0) starts.push(candidate);
-    else if (at > 0 && /[^\p{L}\p{N}]/u.test(c.charAt(at - 1))) wordStarts.push(candidate);
-    else if (at > 0) contains.push(candidate);
+    if (at === 0) {
+      starts.push(text);
+      if (starts.length >= MAX_CHOICES) break;
+    } else if (at > 0 && /[^\p{L}\p{N}]/u.test(c.charAt(at - 1))) wordStarts.push(text);
+    else if (at > 0) contains.push(text);
   }
   [...starts, ...wordStarts, ...contains].forEach(add);
-  for (const suggestion of suggest(index, query)) add(suggestion);
+  if (out.length < MAX_CHOICES) for (const suggestion of suggest(index, query)) add(suggestion);
   return out;
 }
 
+interface Candidate {
+  text: string;
+  /** The text folded for matching, computed once. */
+  folded: string;
+}
+
+/**
+ * The candidates of each command, computed once per state of the index: relinking after a corpus change
+ * makes new fact and article lists, which are the keys here, so a change is never answered from stale lists.
+ */
+const CANDIDATES = new WeakMap<object, Map<CommandName, Candidate[]>>();
+
+function candidatesOf(index: Index, command: CommandName): Candidate[] {
+  const key = command === 'search' ? index.articles : index.facts;
+  let byCommand = CANDIDATES.get(key);
+  if (!byCommand) {
+    byCommand = new Map();
+    CANDIDATES.set(key, byCommand);
+  }
+  let candidates = byCommand.get(command);
+  if (!candidates) {
+    candidates = rankedTexts(index, command).map((text) => ({ text, folded: foldForMatch(text) }));
+    byCommand.set(command, candidates);
+  }
+  return candidates;
+}
+
 /** What a command can answer about, most frequent first. */
-function candidatesOf(index: Index, command: CommandName): string[] {
+function rankedTexts(index: Index, command: CommandName): string[] {
   const counts = new Map<string, number>();
   const count = (text: string | null | undefined) => {
     const t = text ? normalizeWhitespace(text) : '';
@@ -74,21 +103,61 @@ function candidatesOf(index: Index, command: CommandName): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([text]) => text);
 }
 
-/** The index's completions of the typed words, in the corpus's spelling ("qingp" -> "Qingpu"). */
+/**
+ * The index's completions of the word being typed, in the corpus's spelling ("qingp" -> "Qingpu"), after
+ * the words typed before it, most common first. Read off the sorted vocabulary: a search over a long
+ * question's common words at each key press would cost tens of milliseconds.
+ */
 function suggest(index: Index, query: string): string[] {
-  const out: string[] = [];
-  let found;
-  try {
-    found = index.search.autoSuggest(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' });
-    if (found.length === 0)
-      found = index.search.autoSuggest(query, { prefix: true, fuzzy: 0.3, combineWith: 'OR' });
-  } catch {
-    return out;
+  const last = wordsOf(query).pop() ?? '';
+  // One or two letters prefix thousands of words: wait for a third.
+  if (last.length < MIN_PREFIX) return [];
+  const head = query.slice(0, query.lastIndexOf(last)).trimEnd();
+  const prefix = foldForMatch(last);
+  const vocabulary = vocabularyOf(index);
+  const found: string[] = [];
+  for (let i = lowerBound(vocabulary, prefix); i < vocabulary.length && found.length < MAX_SCANNED; i++) {
+    const term = vocabulary[i]!;
+    if (!term.startsWith(prefix)) break;
+    found.push(term);
   }
-  for (const { terms } of found.slice(0, MAX_CHOICES)) {
-    out.push(terms.map((term) => index.surface.get(term) ?? term).join(' '));
+  const frequency = (term: string) => index.documentFrequency.get(term) ?? 0;
+  return found
+    .sort((a, b) => frequency(b) - frequency(a))
+    .slice(0, MAX_CHOICES)
+    .map((term) => {
+      const word = index.surface.get(term) ?? term;
+      return head ? `${head} ${word}` : word;
+    });
+}
+
+/** The letters a word needs before the index completes it. */
+const MIN_PREFIX = 3;
+/** Completions read off the vocabulary at most, before the most common are kept. */
+const MAX_SCANNED = 500;
+
+/** The index's terms, sorted; once per state of the index (see CANDIDATES). */
+const VOCABULARIES = new WeakMap<object, string[]>();
+
+function vocabularyOf(index: Index): string[] {
+  let vocabulary = VOCABULARIES.get(index.facts);
+  if (!vocabulary) {
+    vocabulary = [...index.documentFrequency.keys()].sort();
+    VOCABULARIES.set(index.facts, vocabulary);
   }
-  return out;
+  return vocabulary;
+}
+
+/** The first position in `sorted` whose value is not below `value`. */
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function shorten(text: string, max: number): string {
@@ -97,4 +166,10 @@ function shorten(text: string, max: number): string {
   const space = head.lastIndexOf(' ', max - 1);
   const kept = space > max / 2 ? head.slice(0, space) : head.slice(0, max - 1);
   return `${kept.replace(/[\s,;:]+$/u, '')}…`.slice(0, max);
+}
+
+/** Builds what autocomplete reads (candidates, vocabulary) ahead of the first key press. */
+export function prepareAutocomplete(index: Index): void {
+  for (const command of ['who-signed', 'when', 'search'] as const) candidatesOf(index, command);
+  vocabularyOf(index);
 }

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
+import { prepareAutocomplete } from '../answers/autocomplete.ts';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
 import { watchCorpus } from '../index/watch.ts';
@@ -53,14 +54,17 @@ export async function runBot(config: BotConfig, logger: Logger): Promise<number>
     signings: index.facts.signings.length,
     events: index.facts.events.length,
   });
+  prepareAutocomplete(index);
   const watcher = watchCorpus(config.corpusDir, index, {
     warn: (line) => logger.warn('corpus', { line }),
-    onUpdate: (change) =>
+    onUpdate: (change) => {
+      prepareAutocomplete(index);
       logger.info('index updated', {
         added: change.added,
         removed: change.removed,
         articles: index.articles.length,
-      }),
+      });
+    },
   });
   const bot = createBot({
     index,
