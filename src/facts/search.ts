@@ -25,7 +25,15 @@ import type { ArticleFactWords, FactWords, Facts, Organization } from './types.t
 export type FactKind = 'signing' | 'event';
 
 /** Field weights: a party or agreement name counts more than a word of the sentence. */
-const FIELD = { names: 3, what: 2.5, text: 1, context: 0.4, title: 0.6 } as const;
+const FIELD = { names: 3, what: 2.5, text: 1, context: 0.4, title: 0.6, lead: 0.3 } as const;
+
+/** A year in a query ("2013", "2013's"): it selects facts by their year, never words of their text. */
+const YEAR = /^((?:19|20)\d{2})(?:['’]s)?$/;
+
+/** The term a fact's year is indexed by: not a word, so no text matches it. */
+function yearTerm(year: string): string {
+  return `#${year}`;
+}
 
 /** Words every question of the kind has: they weigh a quarter. */
 const GENERIC: Record<FactKind, Set<string>> = {
@@ -56,6 +64,12 @@ const GENERIC: Record<FactKind, Set<string>> = {
   ]),
 };
 
+/** A fact of another year than the query names scores this much less. */
+const YEAR_MISMATCH = 0.5;
+
+/** Capitalised question words, not names. */
+const QUESTION_WORDS = /^(?:who|whom|when|what|which|where|how|did|does|do|is|was|were)$/i;
+
 /** Share of the query's weight a fact must cover to answer it. */
 export const MIN_COVERAGE = 0.6;
 
@@ -64,6 +78,7 @@ export function articleFactWords(article: Article, facts: Facts): ArticleFactWor
   const sentences = (indexes: number[]) => indexes.map((s) => article.sentences[s]?.text ?? '').join(' ');
   return {
     title: wordList(article.title),
+    lead: wordList(article.paragraphs[0] ?? ''),
     signings: facts.signings.map((f) => ({
       organizations: unique(
         [...f.parties, ...f.signers.flatMap((s) => (s.organization ? [s.organization] : []))].flatMap(
@@ -117,6 +132,10 @@ interface Doc {
   fact: number;
   fields: FactWords;
   title: string[];
+  /** The words of its article's first paragraph (events only). */
+  lead: string[];
+  /** Its year: of its date, else of its article's publication; null when neither says. */
+  year: string | null;
   /** The names of its organisations that other articles define (acronyms, long forms). */
   aliased: string[];
   /** Term -> best field weight. */
@@ -139,6 +158,10 @@ type Scored = FactHit & { order: number };
 interface QueryGroup {
   term: string;
   alternatives: string[];
+  /** A year ("2013"): matched by the fact's year only. */
+  year?: boolean;
+  /** Written like a proper noun ("Robotics", "LU"), and a word some fact has: a hit must have it. */
+  proper?: boolean;
 }
 
 export class FactIndex {
@@ -198,12 +221,20 @@ export class FactIndex {
       const idf = Math.log(1 + this.size / (1 + df));
       return idf * (generic.has(g.term) ? 0.25 : 1);
     });
-    const distinctive = groups.map((g, k) => weights[k]! > 0 && !generic.has(g.term));
+    const distinctive = groups.map((g, k) => weights[k]! > 0 && !generic.has(g.term) && !g.year);
     const total = weights.reduce((a, b) => a + b, 0);
-    const score = (doc: Doc) => scoreDoc(doc, groups, weights, total);
+    // A fact of another year than the query says counts less (it already misses the year's weight).
+    const year = groups.find((g) => g.year)?.term;
+    const score = (doc: Doc) => {
+      const hit = scoreDoc(doc, groups, weights, total);
+      if (year && doc.year && yearTerm(doc.year) !== year) hit.score *= YEAR_MISMATCH;
+      return hit;
+    };
+    const proper = groups.filter((g) => g.proper && !generic.has(g.term));
     const isHit = (h: Scored) =>
       h.coverage >= MIN_COVERAGE &&
-      groups.some((g, k) => distinctive[k] && g.alternatives.some((t) => h.terms.has(t)));
+      groups.some((g, k) => distinctive[k] && g.alternatives.some((t) => h.terms.has(t))) &&
+      proper.every((g) => g.alternatives.some((t) => h.terms.has(t)));
 
     const candidates = new Set<Doc>();
     for (const k of this.retrievalGroups(groups, weights, distinctive, total))
@@ -292,6 +323,12 @@ export class FactIndex {
   private queryGroups(query: string): QueryGroup[] {
     const groups: QueryGroup[] = [];
     for (const w of words(query)) {
+      const year = YEAR.exec(w.text);
+      if (year) {
+        const term = yearTerm(year[1]!);
+        if (!groups.some((g) => g.term === term)) groups.push({ term, alternatives: [term], year: true });
+        continue;
+      }
       const term = matchTerm(w.text);
       if (term === null || groups.some((g) => g.term === term)) continue;
       const alternatives = new Set<string>([term]);
@@ -304,7 +341,11 @@ export class FactIndex {
       if (folded.length >= 4 && !known) {
         for (const t of this.vocabulary.atPrefix(folded).values()) alternatives.add(t);
       }
-      groups.push({ term, alternatives: [...alternatives] });
+      const proper =
+        /^\p{Lu}/u.test(w.text) &&
+        !QUESTION_WORDS.test(w.text) &&
+        [...alternatives].some((t) => this.postings.has(t));
+      groups.push({ term, alternatives: [...alternatives], proper });
     }
     return groups;
   }
@@ -393,6 +434,8 @@ function readDoc(doc: Doc): { terms: Map<string, number>; names: string[][]; wor
   addWords(fields.text, FIELD.text);
   addWords(fields.context, FIELD.context);
   addWords(doc.title, FIELD.title);
+  addWords(doc.lead, FIELD.lead);
+  if (doc.year) terms.set(yearTerm(doc.year), FIELD.names);
   return { terms, names, words };
 }
 
@@ -475,8 +518,10 @@ export class FactSearch {
       if (entry?.record === record) continue;
       if (entry) this.removeFile(record.file);
       const docs = (kind: 'signings' | 'events') =>
-        record.factWords[kind].map((fields) => {
-          const doc = newDoc(fields, record.factWords.title, aliases.added(fields));
+        record.factWords[kind].map((fields, i) => {
+          const year = factYear(record.facts[kind][i]?.date ?? null, record.article.published);
+          const lead = kind === 'events' ? (record.factWords.lead ?? []) : [];
+          const doc = newDoc(fields, record.factWords.title, lead, year, aliases.added(fields));
           this[kind].add(doc);
           return doc;
         });
@@ -520,8 +565,19 @@ export class FactSearch {
   }
 }
 
-function newDoc(fields: FactWords, title: string[], aliased: string[]): Doc {
-  return { fact: 0, fields, title, aliased, terms: new Map(), names: [] };
+function newDoc(
+  fields: FactWords,
+  title: string[],
+  lead: string[],
+  year: string | null,
+  aliased: string[],
+): Doc {
+  return { fact: 0, fields, title, lead, year, aliased, terms: new Map(), names: [] };
+}
+
+/** A fact's year: of its date when that has one, else of its article's publication date. */
+export function factYear(date: string | null, published: string | null | undefined): string | null {
+  return /^\d{4}/.exec(date ?? '')?.[0] ?? /^\d{4}/.exec(published ?? '')?.[0] ?? null;
 }
 
 /** The fullest name of an acronym party across the corpus: "USST" -> "University of Shanghai for ...". */

@@ -72,6 +72,8 @@ export interface FactWords {
 export interface ArticleFactWords {
   /** The words of the article's title, a field of each of its facts. */
   title: string[];
+  /** The words of the article's first paragraph (who reports, on what), a weak field of its events. */
+  lead?: string[];
   signings: FactWords[];
   events: FactWords[];
 }
