@@ -242,15 +242,23 @@ function countTerms(terms: string[]): Map<string, number> {
   return counts;
 }
 
-/** The terms of an article's title (first) and of each sentence, computed once per article. */
-const SENTENCE_TERMS = new WeakMap<Article, string[][]>();
+/**
+ * The terms of an article's title (first) and of each sentence, kept for the articles read most recently:
+ * a query reads the sentences of up to 40 articles, and the same articles come back often.
+ */
+const SENTENCE_TERMS = new Map<Article, string[][]>();
+const SENTENCE_TERMS_KEPT = 2000;
 
 function sentenceTerms(article: Article): string[][] {
   let terms = SENTENCE_TERMS.get(article);
-  if (!terms) {
+  if (terms) {
+    SENTENCE_TERMS.delete(article);
+  } else {
     terms = [passageTerms(article.title), ...article.sentences.map((s) => passageTerms(s.text))];
-    SENTENCE_TERMS.set(article, terms);
+    if (SENTENCE_TERMS.size >= SENTENCE_TERMS_KEPT)
+      SENTENCE_TERMS.delete(SENTENCE_TERMS.keys().next().value!);
   }
+  SENTENCE_TERMS.set(article, terms);
   return terms;
 }
 
