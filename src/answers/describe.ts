@@ -1,30 +1,17 @@
 /**
  * One-line descriptions of answers, shared by every renderer (console, CLI, Discord) so they say the same.
  */
+import { format } from 'date-fns';
 import type { ArticleRef, EventAnswer, ResolvedDate, Signer, SigningAnswer } from './types.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "27 May 2020", "4 July (year not stated)", or "date not stated". */
 export function describeDate(date: ResolvedDate): string {
   if (!date) return 'date not stated';
   const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (full) return `${Number(full[3])} ${MONTHS[Number(full[2]) - 1]} ${full[1]}`;
+  if (full) return format(new Date(Number(full[1]), Number(full[2]) - 1, Number(full[3])), 'd MMMM yyyy');
   const partial = /^--(\d{2})-(\d{2})$/.exec(date);
-  if (partial) return `${Number(partial[2])} ${MONTHS[Number(partial[1]) - 1]} (year not stated)`;
+  if (partial)
+    return `${format(new Date(2000, Number(partial[1]) - 1, Number(partial[2])), 'd MMMM')} (year not stated)`;
   return date;
 }
 

@@ -597,22 +597,30 @@ export class FakeDiscord extends EventEmitter {
       type === InteractionResponseType.ChannelMessageWithSource ||
       type === InteractionResponseType.DeferredChannelMessageWithSource
     ) {
-      const stored: StoredMessage = {
-        id: snowflake(),
-        interactionId: id,
-        content: data.content ?? '',
-        embeds: data.embeds ?? [],
-        components: data.components ?? [],
-        flags: data.flags ?? 0,
-        deleted: false,
-      };
-      this.messages.set(stored.id, stored);
-      record.messageId = stored.id;
+      record.messageId = this.storeMessage(id, data).id;
     } else if (type === InteractionResponseType.UpdateMessage && record.messageId) {
       const stored = this.messages.get(record.messageId);
       if (stored) applyEdit(stored, data);
     }
     return reply(204);
+  }
+
+  /** Keeps a message the bot sent, as Discord would. */
+  private storeMessage(
+    interactionId: string,
+    data: Partial<MessageState> & { flags?: number },
+  ): StoredMessage {
+    const stored: StoredMessage = {
+      id: snowflake(),
+      interactionId,
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      flags: data.flags ?? 0,
+      deleted: false,
+    };
+    this.messages.set(stored.id, stored);
+    return stored;
   }
 
   private onWebhook(
@@ -641,17 +649,7 @@ export class FakeDiscord extends EventEmitter {
       }
     }
     if (messageId === null && request.method === 'POST') {
-      const stored: StoredMessage = {
-        id: snowflake(),
-        interactionId: record.id,
-        content: data.content ?? '',
-        embeds: data.embeds ?? [],
-        components: data.components ?? [],
-        flags: data.flags ?? 0,
-        deleted: false,
-      };
-      this.messages.set(stored.id, stored);
-      return reply(200, this.apiMessage(stored));
+      return reply(200, this.apiMessage(this.storeMessage(record.id, data)));
     }
     const targetId = messageId === '@original' ? this.originalOf(record) : messageId;
     const stored = targetId ? this.messages.get(targetId) : undefined;
