@@ -188,6 +188,18 @@ export function documentTerms(article: Article): Set<string> {
   return terms;
 }
 
+/** The number of words of an article's body, counted once per article. */
+const WORD_COUNTS = new WeakMap<Article, number>();
+
+function wordCount(article: Article): number {
+  let count = WORD_COUNTS.get(article);
+  if (count === undefined) {
+    count = wordsOf(article.text).length;
+    WORD_COUNTS.set(article, count);
+  }
+  return count;
+}
+
 function countTerm(index: Index, term: string, delta: number): void {
   const count = (index.documentFrequency.get(term) ?? 0) + delta;
   if (count > 0) index.documentFrequency.set(term, count);
@@ -207,7 +219,7 @@ export function relink(index: Index, skipped: SkippedFile[]): Index {
   let words = 0;
   for (const article of index.articles) {
     sentences += article.sentences.length;
-    words += wordsOf(article.text).length;
+    words += wordCount(article);
   }
   index.averageSentenceLength = sentences > 0 ? words / sentences : 1;
   index.aliases = new AliasTable(records.flatMap((r) => r.aliases));
