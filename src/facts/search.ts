@@ -64,6 +64,23 @@ const GENERIC: Record<FactKind, Set<string>> = {
   ]),
 };
 
+/** Question words among the generic ones: they say nothing of the agreement or event asked about. */
+const NOT_A_KIND = new Set([
+  'who',
+  'sign',
+  'signatori',
+  'when',
+  'date',
+  'happen',
+  'take',
+  'place',
+  'time',
+  'day',
+]);
+
+/** How much more a fact whose name has the query's kind words (all of them) scores. */
+const KIND_BONUS = 0.3;
+
 /** A fact of another year than the query names scores this much less. */
 const YEAR_MISMATCH = 0.5;
 
@@ -73,12 +90,19 @@ const QUESTION_WORDS = /^(?:who|whom|when|what|which|where|how|did|does|do|is|wa
 /** Share of the query's weight a fact must cover to answer it. */
 export const MIN_COVERAGE = 0.6;
 
+/**
+ * Share a fact must cover when it misses a word written like a proper noun ("Beijing", "Robotics"): a
+ * name's distinctive words are what tells one centre from another with most words in common.
+ */
+const MIN_COVERAGE_MISSING_NAME = 1.01;
+
 /** What the facts of an article are found by, from that article alone: computed when it is indexed. */
 export function articleFactWords(article: Article, facts: Facts): ArticleFactWords {
   const sentences = (indexes: number[]) => indexes.map((s) => article.sentences[s]?.text ?? '').join(' ');
   return {
     title: wordList(article.title),
     lead: wordList(article.paragraphs[0] ?? ''),
+    leadNames: unique(findOrganizations(article.paragraphs[0] ?? '').map((o) => o.name)),
     signings: facts.signings.map((f) => ({
       organizations: unique(
         [...f.parties, ...f.signers.flatMap((s) => (s.organization ? [s.organization] : []))].flatMap(
@@ -134,6 +158,10 @@ interface Doc {
   title: string[];
   /** The words of its article's first paragraph (events only). */
   lead: string[];
+  /** The organisations its article's first paragraph names (events only). */
+  leadNames: string[];
+  /** Their names elsewhere in the corpus (acronyms, long forms). */
+  leadAliased: string[];
   /** Its year: of its date, else of its article's publication; null when neither says. */
   year: string | null;
   /** The names of its organisations that other articles define (acronyms, long forms). */
@@ -234,17 +262,28 @@ export class FactIndex {
     const isHit = (h: Scored) =>
       h.coverage >= MIN_COVERAGE &&
       groups.some((g, k) => distinctive[k] && g.alternatives.some((t) => h.terms.has(t))) &&
-      proper.every((g) => g.alternatives.some((t) => h.terms.has(t)));
+      (h.coverage >= MIN_COVERAGE_MISSING_NAME ||
+        proper.every((g) => g.alternatives.some((t) => h.terms.has(t))));
 
     const candidates = new Set<Doc>();
     for (const k of this.retrievalGroups(groups, weights, distinctive, total))
       for (const t of groups[k]!.alternatives)
         for (const doc of this.postings.get(t) ?? []) candidates.add(doc);
     const hits: Scored[] = [];
+    // The kind of agreement or event the query names ("memorandum of understanding", "ceremony") weighs
+    // little to find facts, but tells apart those of the same parties: a fact whose name has it goes first.
+    const kindWords = groups.filter((g) => generic.has(g.term) && !NOT_A_KIND.has(g.term));
     for (const doc of candidates) {
       if (coverageOf(doc, groups, weights, total) < MIN_COVERAGE) continue;
       const hit = score(doc);
-      if (isHit(hit)) hits.push(hit);
+      if (!isHit(hit)) continue;
+      if (kindWords.length > 0) {
+        const named = kindWords.filter((g) =>
+          g.alternatives.some((t) => (doc.terms.get(t) ?? 0) >= FIELD.what),
+        );
+        hit.score *= 1 + KIND_BONUS * (named.length / kindWords.length);
+      }
+      hits.push(hit);
     }
     hits.sort(byScore);
     return { hits, near: hits.length > 0 ? [] : this.nearMisses(groups, weights, total, score) };
@@ -391,9 +430,13 @@ function scoreDoc(doc: Doc, groups: QueryGroup[], weights: number[], total: numb
   const coverage = total > 0 ? covered / total : 0;
   // A whole name that holds most of the query ("Shanghai University of Engineering and Technology").
   let nameCover = 0;
+  // Of names that hold as much of the query, the one with fewer other words: "Joint Research Agreement on
+  // Carbon Neutrality" before "Cooperation Agreement on the Joint ... Carbon Neutrality Research Center".
   for (const name of doc.names) {
+    if (name.length === 0) continue;
     const inName = matchedGroups.filter((k) => groups[k]!.alternatives.some((t) => name.includes(t)));
-    nameCover = Math.max(nameCover, inName.length / groups.length);
+    const precision = Math.min(1, inName.length / name.length);
+    nameCover = Math.max(nameCover, (inName.length / groups.length) * (0.8 + 0.2 * precision));
   }
   return {
     fact: doc.fact,
@@ -435,6 +478,8 @@ function readDoc(doc: Doc): { terms: Map<string, number>; names: string[][]; wor
   addWords(fields.context, FIELD.context);
   addWords(doc.title, FIELD.title);
   addWords(doc.lead, FIELD.lead);
+  for (const name of doc.leadAliased)
+    for (const [word, term] of nameWords(name).pairs) add(word, term, FIELD.lead);
   if (doc.year) terms.set(yearTerm(doc.year), FIELD.names);
   return { terms, names, words };
 }
@@ -482,6 +527,11 @@ class AliasNames {
     return names;
   }
 
+  /** The other names the corpus gives any of `names`. */
+  names(names: string[]): string[] {
+    return unique(names.flatMap((name) => this.of(name)));
+  }
+
   /** The names a fact's organisations have elsewhere in the corpus, beyond those its article gives. */
   added(fields: FactWords): string[] {
     const own = new Set([...fields.organizations, ...fields.people]);
@@ -520,8 +570,13 @@ export class FactSearch {
       const docs = (kind: 'signings' | 'events') =>
         record.factWords[kind].map((fields, i) => {
           const year = factYear(record.facts[kind][i]?.date ?? null, record.article.published);
-          const lead = kind === 'events' ? (record.factWords.lead ?? []) : [];
-          const doc = newDoc(fields, record.factWords.title, lead, year, aliases.added(fields));
+          const events = kind === 'events';
+          const doc = newDoc(fields, record.factWords.title, year, aliases.added(fields));
+          if (events) {
+            doc.lead = record.factWords.lead ?? [];
+            doc.leadNames = record.factWords.leadNames ?? [];
+            doc.leadAliased = aliases.names(doc.leadNames);
+          }
           this[kind].add(doc);
           return doc;
         });
@@ -555,9 +610,11 @@ export class FactSearch {
       ] as const) {
         for (const doc of docs) {
           const added = aliases.added(doc.fields);
-          if (added.length === doc.aliased.length && added.every((n, i) => n === doc.aliased[i])) continue;
+          const lead = aliases.names(doc.leadNames);
+          if (sameList(added, doc.aliased) && sameList(lead, doc.leadAliased)) continue;
           index.remove(doc);
           doc.aliased = added;
+          doc.leadAliased = lead;
           index.add(doc);
         }
       }
@@ -565,14 +622,23 @@ export class FactSearch {
   }
 }
 
-function newDoc(
-  fields: FactWords,
-  title: string[],
-  lead: string[],
-  year: string | null,
-  aliased: string[],
-): Doc {
-  return { fact: 0, fields, title, lead, year, aliased, terms: new Map(), names: [] };
+function newDoc(fields: FactWords, title: string[], year: string | null, aliased: string[]): Doc {
+  return {
+    fact: 0,
+    fields,
+    title,
+    lead: [],
+    leadNames: [],
+    leadAliased: [],
+    year,
+    aliased,
+    terms: new Map(),
+    names: [],
+  };
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A fact's year: of its date when that has one, else of its article's publication date. */

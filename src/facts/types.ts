@@ -74,6 +74,8 @@ export interface ArticleFactWords {
   title: string[];
   /** The words of the article's first paragraph (who reports, on what), a weak field of its events. */
   lead?: string[];
+  /** The organisations its first paragraph names: events are found by their other names in the corpus. */
+  leadNames?: string[];
   signings: FactWords[];
   events: FactWords[];
 }
