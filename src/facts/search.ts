@@ -64,19 +64,8 @@ const GENERIC: Record<FactKind, Set<string>> = {
   ]),
 };
 
-/** Question words among the generic ones: they say nothing of the agreement or event asked about. */
-const NOT_A_KIND = new Set([
-  'who',
-  'sign',
-  'signatori',
-  'when',
-  'date',
-  'happen',
-  'take',
-  'place',
-  'time',
-  'day',
-]);
+/** The generic words that name a kind of agreement: they tell apart agreements of the same parties. */
+const KIND_WORDS = new Set(['agreement', 'mou', 'memorandum', 'understand', 'contract', 'deal']);
 
 /** How much more a fact whose name has the query's kind words (all of them) scores. */
 const KIND_BONUS = 0.3;
@@ -270,16 +259,16 @@ export class FactIndex {
       for (const t of groups[k]!.alternatives)
         for (const doc of this.postings.get(t) ?? []) candidates.add(doc);
     const hits: Scored[] = [];
-    // The kind of agreement or event the query names ("memorandum of understanding", "ceremony") weighs
-    // little to find facts, but tells apart those of the same parties: a fact whose name has it goes first.
-    const kindWords = groups.filter((g) => generic.has(g.term) && !NOT_A_KIND.has(g.term));
+    // The kind of agreement the query names ("memorandum of understanding", "contract") weighs
+    // little to find facts, but tells apart those of the same parties: a fact that states it goes first.
+    const kindWords = groups.filter((g) => KIND_WORDS.has(g.term));
     for (const doc of candidates) {
       if (coverageOf(doc, groups, weights, total) < MIN_COVERAGE) continue;
       const hit = score(doc);
       if (!isHit(hit)) continue;
       if (kindWords.length > 0) {
         const named = kindWords.filter((g) =>
-          g.alternatives.some((t) => (doc.terms.get(t) ?? 0) >= FIELD.what),
+          g.alternatives.some((t) => (doc.terms.get(t) ?? 0) >= FIELD.text),
         );
         hit.score *= 1 + KIND_BONUS * (named.length / kindWords.length);
       }

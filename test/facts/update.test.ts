@@ -114,9 +114,10 @@ describe('who-signed and when under updateIndex', () => {
     const files = ['000_3f2f19fad73511cf.txt', '002_584a512e3e3709f5.txt', '003_9727e1ebcea9b752.txt'];
     const dir = folder(seeds, [...files, '004_8c6205f0469ee44b.txt']);
     const index = openIndex(dir, { warn: () => {} });
-    // Article 000 names USST by its acronym alone; 001 spells it out: "University of ... (USST)".
+    // Article 000 names USST by its acronym alone; 001 spells it out: "University of ... (USST)". Until
+    // then no signing of the university with Gongli is known (003's is with another partner): no answer.
     const query = 'University of Shanghai for Science and Technology Gongli';
-    expect(whoSigned(index, query).answers[0]?.article.id).toBe('003_9727e1ebcea9b752');
+    expect(whoSigned(index, query).answers).toEqual([]);
 
     copyFileSync(join(seeds, '001_e118733d86336669.txt'), join(dir, '001_e118733d86336669.txt'));
     updateIndex(index, { added: [record(dir, '001_e118733d86336669.txt')], removed: [], skipped: [] });
@@ -124,7 +125,7 @@ describe('who-signed and when under updateIndex', () => {
     expect(whoSigned(index, query)).toEqual(whoSigned(openIndex(dir, { warn: () => {} }), query));
 
     updateIndex(index, { added: [], removed: ['001_e118733d86336669.txt'], skipped: [] });
-    expect(whoSigned(index, query).answers[0]?.article.id).toBe('003_9727e1ebcea9b752');
+    expect(whoSigned(index, query).answers).toEqual([]);
   });
 });
 
