@@ -88,10 +88,12 @@ const MIN_COVERAGE_MISSING_NAME = 1.01;
 /** What the facts of an article are found by, from that article alone: computed when it is indexed. */
 export function articleFactWords(article: Article, facts: Facts): ArticleFactWords {
   const sentences = (indexes: number[]) => indexes.map((s) => article.sentences[s]?.text ?? '').join(' ');
+  // The organisations of the first paragraph: who reports, what an event sentence may leave implicit.
+  const lead = unique(findOrganizations(article.paragraphs[0] ?? '').map((o) => o.name));
   return {
     title: wordList(article.title),
-    lead: wordList(article.paragraphs[0] ?? ''),
-    leadNames: unique(findOrganizations(article.paragraphs[0] ?? '').map((o) => o.name)),
+    lead: wordList(lead.join(' ')),
+    leadNames: lead,
     signings: facts.signings.map((f) => ({
       organizations: unique(
         [...f.parties, ...f.signers.flatMap((s) => (s.organization ? [s.organization] : []))].flatMap(

@@ -72,7 +72,7 @@ export interface FactWords {
 export interface ArticleFactWords {
   /** The words of the article's title, a field of each of its facts. */
   title: string[];
-  /** The words of the article's first paragraph (who reports, on what), a weak field of its events. */
+  /** The words of the organisations its first paragraph names (who reports): a weak field of its events. */
   lead?: string[];
   /** The organisations its first paragraph names: events are found by their other names in the corpus. */
   leadNames?: string[];
