@@ -20,18 +20,33 @@ export function listArticleFiles(dir: string): string[] {
     .sort();
 }
 
-/** Reads and parses one file; returns the article or the reason it was skipped. */
-export function loadArticle(dir: string, file: string): Article | SkippedFile {
+/** Reads one file's bytes, or the reason it cannot be an article (missing, unreadable, too large). */
+export function readArticleBytes(dir: string, file: string): Uint8Array | SkippedFile {
   try {
     const path = join(dir, file);
     if (statSync(path).size > MAX_ARTICLE_BYTES) {
       return { file, reason: `the file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB; an article is a few kilobytes` };
     }
-    return parseArticle(file, decodeArticle(readFileSync(path)));
+    return readFileSync(path);
   } catch (error) {
-    const reason = error instanceof ArticleError ? error.message : `it could not be read (${(error as Error).message})`;
-    return { file, reason };
+    return { file, reason: `it could not be read (${(error as Error).message})` };
   }
+}
+
+/** Decodes and parses a file's bytes; returns the article or the reason it was skipped. */
+export function articleOfBytes(file: string, bytes: Uint8Array): Article | SkippedFile {
+  try {
+    return parseArticle(file, decodeArticle(bytes));
+  } catch (error) {
+    if (error instanceof ArticleError) return { file, reason: error.message };
+    return { file, reason: `it could not be parsed (${(error as Error).message})` };
+  }
+}
+
+/** Reads and parses one file; returns the article or the reason it was skipped. */
+export function loadArticle(dir: string, file: string): Article | SkippedFile {
+  const bytes = readArticleBytes(dir, file);
+  return bytes instanceof Uint8Array ? articleOfBytes(file, bytes) : bytes;
 }
 
 /** Loads every article of `dir`. */

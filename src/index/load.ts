@@ -2,7 +2,6 @@
  * Loads the index of a corpus folder the fast way: from the cache when the files are unchanged,
  * re-reading only the files that changed, and reading a large corpus on all cores.
  */
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import type { SkippedFile } from '../corpus/types.ts';
 import { emptyIndex, updateIndex, type Index } from './build.ts';
 import { loadRecord, loadSnapshot, saveSnapshot, snapshotPath, type StoredRecord } from './cache.ts';
 import { listFolder } from './folder.ts';
-import { isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
+import { hashBytes, isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
 
 export interface LoadOptions {
   /** Where snapshots are kept; null for no cache. Default: ACCORD_CACHE_DIR, else .accord-cache. */
@@ -146,7 +145,7 @@ export function hashFile(dir: string, file: string): string {
   try {
     const stat = statSync(path);
     if (stat.size > MAX_ARTICLE_BYTES) return `large:${stat.size}:${stat.mtimeMs}`;
-    return createHash('sha1').update(readFileSync(path)).digest('hex');
+    return hashBytes(readFileSync(path));
   } catch {
     return 'unreadable';
   }

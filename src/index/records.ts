@@ -3,9 +3,9 @@
  * cache can keep it and a changed file is re-read without touching the others.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArticleError, decodeArticle, MAX_ARTICLE_BYTES, parseArticle } from '../corpus/parse.ts';
+import { articleOfBytes, readArticleBytes } from '../corpus/load.ts';
 import type { Article, SkippedFile } from '../corpus/types.ts';
 import { extractFacts } from '../facts/extract.ts';
 import { articleFactWords } from '../facts/search.ts';
@@ -51,30 +51,11 @@ export function stampOf(path: string): string {
 
 /** Reads, parses and extracts one file; a file that is not an article gives the reason it was skipped. */
 export function readRecord(dir: string, file: string): ArticleRecord | SkippedFile {
-  const path = join(dir, file);
-  const stamp = stampOf(path);
-  let bytes: Buffer;
-  try {
-    if (statSync(path).size > MAX_ARTICLE_BYTES) {
-      return {
-        file,
-        reason: `the file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB; an article is a few kilobytes`,
-      };
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { file, reason: `it could not be read (${(error as Error).message})` };
-  }
-  return recordOfBytes(file, bytes, stamp);
-}
-
-export function recordOfBytes(file: string, bytes: Uint8Array, stamp = ''): ArticleRecord | SkippedFile {
-  try {
-    return recordOf(parseArticle(file, decodeArticle(bytes)), hashBytes(bytes), stamp);
-  } catch (error) {
-    if (error instanceof ArticleError) return { file, reason: error.message };
-    return { file, reason: `it could not be parsed (${(error as Error).message})` };
-  }
+  const stamp = stampOf(join(dir, file));
+  const bytes = readArticleBytes(dir, file);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const article = articleOfBytes(file, bytes);
+  return 'reason' in article ? article : recordOf(article, hashBytes(bytes), stamp);
 }
 
 export function isSkipped<T extends object>(value: T | SkippedFile): value is SkippedFile {
