@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../src/answers/types.ts';
-import { gradeQuestion, normalizeText, sameDate, tally, type Question } from '../src/eval/grade.ts';
+import {
+  gradeQuestion,
+  normalizeText,
+  personKey,
+  sameDate,
+  tally,
+  wrongShare,
+  type Question,
+} from '../src/eval/grade.ts';
 import { runSuite } from '../scripts/eval.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -56,12 +64,27 @@ describe('grading', () => {
     expect(sameDate(null, '--07-04')).toBe(true);
     expect(sameDate(null, '2020-07-04')).toBe(false);
   });
-  it('counts per command', () => {
+  it('accepts a defensible alternative date, and nothing else', () => {
+    const alt: Question = { ...question, date: null, date_alt: ['2020-05-01'] };
+    expect(gradeQuestion(alt, signed(['A', 'B'], '2020-05-01')).ok).toBe(true);
+    expect(gradeQuestion(alt, signed(['A', 'B'], null)).ok).toBe(true);
+    expect(gradeQuestion(alt, signed(['A', 'B'], '2020-05-02')).ok).toBe(false);
+  });
+  it('compares names with titles, case and apostrophe forms aside, but not other names', () => {
+    expect(personKey('Prof. Dr. Wang Jian\u2019an')).toBe(personKey("WANG Jian'an"));
+    expect(personKey('H.E. Cham Prasidh')).toBe(personKey('Cham Prasidh'));
+    expect(personKey('Wang Jian')).not.toBe(personKey('Wang Jian\u2019an'));
+  });
+  it('counts right, wrong and none per command', () => {
+    const none: Result<'who-signed'> = { command: 'who-signed', query: 'q', answers: [], suggestions: [] };
     const grades = [
       gradeQuestion(question, signed(['A', 'B'], '2020-05-01')),
-      gradeQuestion(question, signed([], null)),
+      gradeQuestion(question, signed(['A'], null)),
+      gradeQuestion(question, none),
     ];
-    expect(tally(grades)['who-signed']).toEqual({ right: 1, total: 2 });
+    expect(grades.map((g) => g.outcome)).toEqual(['right', 'wrong', 'none']);
+    expect(tally(grades)['who-signed']).toEqual({ right: 1, wrong: 1, none: 1, total: 3 });
+    expect(wrongShare(grades)).toBeCloseTo(1 / 3);
   });
 });
 

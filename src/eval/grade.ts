@@ -17,12 +17,18 @@ export interface Question {
   /** The article's file name (or id); null when no answer is expected. */
   article: string | null;
   evidence?: string;
+  /** Other defensible dates: an answer with one of them is right too. */
+  date_alt?: (string | null)[];
   note?: string;
 }
+
+/** right: the answer is the gold; wrong: an answer was given and is not; none: no answer was given. */
+export type Outcome = 'right' | 'wrong' | 'none';
 
 export interface Grade {
   question: Question;
   ok: boolean;
+  outcome: Outcome;
   /** What was wrong, one item per check that failed. */
   problems: string[];
   /** A short account of what the answer said. */
@@ -52,9 +58,25 @@ export function sameDate(expected: string | null | undefined, got: string | null
   return expected === got;
 }
 
+/** Whether the answer's date is the gold date or one of its defensible alternatives. */
+function dateRight(question: Question, got: string | null): boolean {
+  return sameDate(question.date, got) || (question.date_alt ?? []).some((alt) => sameDate(alt, got));
+}
+
+const TITLE =
+  /^(?:(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Miss|Madame|Mme|Sir|Dame|Engr|H\.?\s?E|Hon|Datuk|Dato'?|Datin|Tan Sri|Sri|President|Chancellor|Vice[- ]Chancellor)\.?\s+)+/i;
+
+/** A person's name as the grading compares it: titles aside, spacing, apostrophes and case aside. */
+export function personKey(name: string): string {
+  return normalizeText(name)
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(TITLE, '')
+    .toLowerCase();
+}
+
 export function sameSet(expected: string[], got: string[]): boolean {
-  const a = new Set(expected.map(normalizeText));
-  const b = new Set(got.map(normalizeText));
+  const a = new Set(expected.map(personKey));
+  const b = new Set(got.map(personKey));
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
@@ -73,7 +95,7 @@ export function gradeQuestion(question: Question, result: Result): Grade {
     } else {
       const names = top.signers.map((s) => s.name);
       if (!sameSet(expected, names)) problems.push(`signers ${JSON.stringify(names)}`);
-      if (!sameDate(question.date, top.date)) problems.push(`date ${top.date}`);
+      if (!dateRight(question, top.date)) problems.push(`date ${top.date}`);
       if (question.article && top.article.id !== articleId(question.article))
         problems.push(`article ${top.article.id}`);
       if (question.evidence && !normalizeText(top.quote).includes(normalizeText(question.evidence))) {
@@ -88,7 +110,7 @@ export function gradeQuestion(question: Question, result: Result): Grade {
     } else if (!top) {
       problems.push('no answer');
     } else {
-      if (!sameDate(question.date, top.date)) problems.push(`date ${top.date}`);
+      if (!dateRight(question, top.date)) problems.push(`date ${top.date}`);
       if (top.article.id !== articleId(question.article)) problems.push(`article ${top.article.id}`);
     }
   } else {
@@ -105,24 +127,28 @@ export function gradeQuestion(question: Question, result: Result): Grade {
       problems.push('evidence not in the top 3');
     }
   }
-  return { question, ok: problems.length === 0, problems, got };
+  const ok = problems.length === 0;
+  const outcome: Outcome = ok ? 'right' : got === 'no answer' ? 'none' : 'wrong';
+  return { question, ok, outcome, problems, got };
 }
 
 export interface Tally {
   right: number;
+  wrong: number;
+  none: number;
   total: number;
 }
 
 /** Right and total per command, in the order who-signed, when, search. */
 export function tally(grades: Grade[]): Record<CommandName, Tally> {
   const counts: Record<CommandName, Tally> = {
-    'who-signed': { right: 0, total: 0 },
-    when: { right: 0, total: 0 },
-    search: { right: 0, total: 0 },
+    'who-signed': { right: 0, wrong: 0, none: 0, total: 0 },
+    when: { right: 0, wrong: 0, none: 0, total: 0 },
+    search: { right: 0, wrong: 0, none: 0, total: 0 },
   };
   for (const g of grades) {
     counts[g.question.kind].total++;
-    if (g.ok) counts[g.question.kind].right++;
+    counts[g.question.kind][g.outcome]++;
   }
   return counts;
 }
@@ -130,6 +156,11 @@ export function tally(grades: Grade[]): Record<CommandName, Tally> {
 /** The share of questions right, 1 for none. */
 export function share(grades: Grade[]): number {
   return grades.length === 0 ? 1 : grades.filter((g) => g.ok).length / grades.length;
+}
+
+/** The share of questions answered wrong (an answer given, not right), 0 for none. */
+export function wrongShare(grades: Grade[]): number {
+  return grades.length === 0 ? 0 : grades.filter((g) => g.outcome === 'wrong').length / grades.length;
 }
 
 /** Reads a questions file's JSON; throws with a clear message on a bad shape. */
