@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Measurement, Question } from '../src/bench/measure.ts';
-import { generateCorpus, questionsJson } from '../src/generate/corpus.ts';
+import { generateCorpus, questionsJson } from './generate/corpus.ts';
 
 const run = promisify(execFile);
 

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCorpus, questionsJson } from '../src/generate/corpus.ts';
+import { generateCorpus, questionsJson } from './generate/corpus.ts';
 
 interface Args {
   articles: number;
