@@ -3,6 +3,7 @@
  * else globally (Discord may take up to an hour to show them everywhere).
  * Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_BASE points it at another API (tests).
  */
+import { commands } from '../commands/index.ts';
 import { ConfigError, loadEnv, readConfig } from '../src/bot/config.ts';
 import { deployCommands } from '../src/bot/deploy.ts';
 
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
   }
   try {
     const { scope, names } = await deployCommands({
+      commands,
       token: config.token,
       applicationId: config.applicationId!,
       guildId: config.guildId,

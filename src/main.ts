@@ -11,7 +11,8 @@ async function main(): Promise<number> {
   const corpusDir = process.env.CORPUS_DIR?.trim() || 'corpus';
   if (process.env.DISCORD_TOKEN?.trim()) {
     const { startBot } = await import('./bot/start.ts');
-    return startBot();
+    const { commands } = await import('../commands/index.ts');
+    return startBot(commands);
   }
   try {
     const { index } = await loadIndex(corpusDir);

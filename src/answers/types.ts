@@ -2,6 +2,7 @@
  * What the answer functions return: plain data, rendered by the CLI, the console and the bot.
  * The JSON shape is the command-line contract (docs/cli-contract.md); extend it, never break it.
  */
+import type { Signer } from '../facts/types.ts';
 
 export type CommandName = 'who-signed' | 'when' | 'search';
 
@@ -29,11 +30,7 @@ export interface SearchAnswer extends BaseAnswer {
   context: string;
 }
 
-export interface Signer {
-  name: string;
-  role: string | null;
-  organization: string | null;
-}
+export type { Signer };
 
 /** A resolved date: YYYY-MM-DD, --MM-DD when no year can be told, or null. */
 export type ResolvedDate = string | null;

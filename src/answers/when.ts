@@ -2,7 +2,7 @@
  * `/when`: the dated events that match the query, best first: ceremonies, launches, openings, signings.
  * Only events that cover the query answer it; the nearest others are suggestions.
  */
-import { highlightTerms } from '../facts/search.ts';
+import { highlightTerms } from '../index/factSearch.ts';
 import type { Index } from '../index/build.ts';
 import { articleRef } from './article.ts';
 import { didYouMean, round } from './search.ts';

@@ -2,7 +2,7 @@
  * `/who-signed`: the signings whose parties, signers or agreement match the query, best first. Only
  * facts that cover the query answer it; the nearest others are suggestions, never answers.
  */
-import { displayParty, highlightTerms } from '../facts/search.ts';
+import { displayParty, highlightTerms } from '../index/factSearch.ts';
 import type { Index } from '../index/build.ts';
 import { articleRef } from './article.ts';
 import { didYouMean, round } from './search.ts';

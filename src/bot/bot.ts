@@ -1,7 +1,6 @@
 /** One bot: a client, the commands, the central interaction handler, and the logs of its connection. */
 import { once } from 'node:events';
 import { Events, type Client } from 'discord.js';
-import { commands as allCommands } from '../../commands/index.ts';
 import type { Index } from '../index/build.ts';
 import { createClient, type ClientFactoryOptions } from './client.ts';
 import type { Command } from './command.ts';
@@ -14,8 +13,8 @@ export interface BotOptions extends ClientFactoryOptions {
   logger: Logger;
   cooldownSeconds: number;
   searchPagesSeconds: number;
-  /** Default: the commands of commands/index.ts. */
-  commands?: readonly Command[];
+  /** The slash commands it answers (commands/index.ts, handed over by the entry point). */
+  commands: readonly Command[];
 }
 
 export interface Bot {
@@ -32,7 +31,7 @@ export function createBot(options: BotOptions): Bot {
   const client = createClient(options);
   const pages = new Pagination({ idleMs: options.searchPagesSeconds * 1000, logger });
   const handle = createInteractionHandler({
-    commands: options.commands ?? allCommands,
+    commands: options.commands,
     context: { index: options.index, logger, pages },
     cooldownSeconds: options.cooldownSeconds,
   });

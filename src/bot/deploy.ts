@@ -1,6 +1,5 @@
 /** Registers the slash commands with Discord: in one server (instant, for development) or globally. */
 import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { commands } from '../../commands/index.ts';
 import type { Command } from './command.ts';
 
 export interface DeployOptions {
@@ -10,11 +9,12 @@ export interface DeployOptions {
   guildId: string | null;
   /** REST base without the version; default Discord's. */
   apiBase?: string | null;
-  commands?: readonly Command[];
+  /** The slash commands to register (commands/index.ts, handed over by the entry point). */
+  commands: readonly Command[];
 }
 
 export function commandDefinitions(
-  list: readonly Command[] = commands,
+  list: readonly Command[],
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return list.map((command) => command.data.toJSON());
 }

@@ -2,6 +2,7 @@
  * One shard's process, spawned by ShardingManager (start.ts with SHARDS above 1). discord.js gives the
  * client its shard id and count through the environment; the shard opens its own index.
  */
+import { commands } from '../../commands/index.ts';
 import { ConfigError, loadEnv, readConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { forceExitLater, runBot } from './start.ts';
@@ -11,7 +12,7 @@ async function runShard(): Promise<number> {
   try {
     const config = readConfig(process.env);
     const logger = createLogger({ level: config.logLevel, base: { shard: process.env.SHARDS ?? null } });
-    return await runBot(config, logger);
+    return await runBot(config, logger, commands);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

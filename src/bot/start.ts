@@ -12,11 +12,12 @@ import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
 import { watchCorpus } from '../index/watch.ts';
 import { createBot } from './bot.ts';
+import type { Command } from './command.ts';
 import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Exit codes: 0 stopped on a signal, 1 could not log in or run, 2 configuration or corpus problem. */
-export async function startBot(): Promise<number> {
+export async function startBot(commands: readonly Command[]): Promise<number> {
   loadEnv();
   let config: BotConfig;
   try {
@@ -29,13 +30,17 @@ export async function startBot(): Promise<number> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  const code = config.shards > 1 ? await runShards(config, logger) : await runBot(config, logger);
+  const code = config.shards > 1 ? await runShards(config, logger) : await runBot(config, logger, commands);
   forceExitLater(code);
   return code;
 }
 
 /** Runs one bot (all shards in this process, or the shard ShardingManager gave it) until a signal. */
-export async function runBot(config: BotConfig, logger: Logger): Promise<number> {
+export async function runBot(
+  config: BotConfig,
+  logger: Logger,
+  commands: readonly Command[],
+): Promise<number> {
   const stopped = untilStopped();
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   let index;
@@ -67,6 +72,7 @@ export async function runBot(config: BotConfig, logger: Logger): Promise<number>
     },
   });
   const bot = createBot({
+    commands,
     index,
     logger,
     cooldownSeconds: config.cooldownSeconds,

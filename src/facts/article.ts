@@ -3,7 +3,7 @@
  * organisations. A signing or event sentence without a date of its own takes the date of the ceremony
  * the article reports; a date inside quoted speech is never an event's date.
  */
-import type { Signer } from '../answers/types.ts';
+import type { Signer } from './types.ts';
 import type { Article } from '../corpus/types.ts';
 import { findDates, insideSpans, quotedSpans, type DateMention } from './dates.ts';
 import { findEvent } from './events.ts';

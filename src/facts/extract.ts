@@ -4,7 +4,7 @@
  * numbers and combines them. Aliases across articles are resolved at query time.
  */
 import type { Article } from '../corpus/types.ts';
-import type { AliasTable } from '../index/aliases.ts';
+import type { AliasTable } from './aliases.ts';
 import { extractArticleFacts } from './article.ts';
 import type { Facts } from './types.ts';
 

@@ -9,7 +9,7 @@
  * ("Engieering"). Keys fold case, accents and British spellings, so "Centre" and "Center" are one.
  */
 import { editDistance } from '../text/distance.ts';
-import { findAliases } from '../index/aliases.ts';
+import { findAliases } from './aliases.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { toTerm, words } from '../text/terms.ts';
 import { findNames } from './names.ts';

@@ -6,7 +6,7 @@
  * A and B"; "A and B inked X"; "Witnessed by C, A and B signed X" (C is not a signer). A plan to sign
  * ("hope to sign", "will sign") is not a signing; neither is "the signing ceremony" alone.
  */
-import type { Signer } from '../answers/types.ts';
+import type { Signer } from './types.ts';
 import { findNames, splitTitle, titleBefore, type NameMatch } from './names.ts';
 import { findOrganizations } from './organizations.ts';
 

@@ -1,5 +1,11 @@
 /** Facts extracted from the articles at indexing: signings and dated events, and the organisations named. */
-import type { Signer } from '../answers/types.ts';
+
+/** A person who signed, as the article names them (also the shape answers carry). */
+export interface Signer {
+  name: string;
+  role: string | null;
+  organization: string | null;
+}
 
 export interface Signing {
   /** Article number in Index.articles. */
@@ -52,7 +58,7 @@ export interface Facts {
 }
 
 /**
- * What a fact is found by, from its article alone (see facts/search.ts): kept in the article's record.
+ * What a fact is found by, from its article alone (see facts/factWords.ts): kept in the article's record.
  * Words are the distinct words of a field that have a term, in lowercase.
  */
 export interface FactWords {

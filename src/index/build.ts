@@ -11,10 +11,10 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
-import { FactSearch } from '../facts/search.ts';
+import { FactSearch } from './factSearch.ts';
 import type { Facts } from '../facts/types.ts';
 import { toTerm, wordsOf } from '../text/terms.ts';
-import { AliasTable } from './aliases.ts';
+import { AliasTable } from '../facts/aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { articleOfBytes, readArticleBytes } from '../corpus/load.ts';
 import type { Article, SkippedFile } from '../corpus/types.ts';
 import { extractFacts } from '../facts/extract.ts';
-import { articleFactWords } from '../facts/search.ts';
+import { articleFactWords } from '../facts/factWords.ts';
 import type { ArticleFactWords, Facts } from '../facts/types.ts';
-import { AliasTable, findAliases, type Alias } from './aliases.ts';
+import { AliasTable, findAliases, type Alias } from '../facts/aliases.ts';
 
 export interface ArticleRecord {
   file: string;
@@ -23,7 +23,7 @@ export interface ArticleRecord {
   aliases: Alias[];
   /** The article's facts; `article` fields are 0 here and renumbered when the index is assembled. */
   facts: Facts;
-  /** What its facts are found by (facts/search.ts), in the order of `facts`. */
+  /** What its facts are found by (facts/factWords.ts), in the order of `facts`. */
   factWords: ArticleFactWords;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliasTable, findAliases } from '../../src/index/aliases.ts';
+import { AliasTable, findAliases } from '../../src/facts/aliases.ts';
 
 describe('acronyms defined in the text', () => {
   it.each([

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { exitWithin, killLeftovers, parsed, run } from './spawn.ts';
+import { commands } from '../../commands/index.ts';
 import { deployCommands } from '../../src/bot/deploy.ts';
 import { FakeDiscord, TOKEN } from '../discord/server.ts';
 
@@ -69,6 +70,7 @@ describe('deploy-commands', () => {
   test('without a guild, the commands are registered globally', async () => {
     discord = await FakeDiscord.start();
     const result = await deployCommands({
+      commands,
       token: TOKEN,
       applicationId: discord.applicationId,
       guildId: null,

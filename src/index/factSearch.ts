@@ -3,7 +3,7 @@
  * typo), a signer, the agreement, the event, words of the sentence.
  *
  * An inverted index over the facts' fields, part of the index and kept in line with it. What a fact is
- * found by is read from its article alone when the article is indexed (articleFactWords: kept in the
+ * found by is read from its article alone when the article is indexed (facts/factWords.ts: kept in the
  * record, so in the cache, and computed on the indexing threads); the names the rest of the corpus gives
  * its organisations (an acronym another article defines) are added when the index is relinked
  * (FactSearch.update), which re-indexes only the files that changed.
@@ -13,14 +13,12 @@
  * weigh little, so "Innovation Center agreement" does not find an agreement on an innovation institute.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Article } from '../corpus/types.ts';
-import type { AliasTable } from '../index/aliases.ts';
-import type { Index } from '../index/build.ts';
-import type { ArticleRecord } from '../index/records.ts';
+import type { AliasTable } from '../facts/aliases.ts';
+import type { ArticleRecord } from './records.ts';
 import { foldForMatch } from '../text/normalize.ts';
-import { words, wordsOf } from '../text/terms.ts';
-import { findOrganizations, isAcronym, matchTerm, resolveOrganization } from './organizations.ts';
-import type { ArticleFactWords, FactWords, Facts, Organization } from './types.ts';
+import { words } from '../text/terms.ts';
+import { isAcronym, matchTerm } from '../facts/organizations.ts';
+import type { FactWords } from '../facts/types.ts';
 
 export type FactKind = 'signing' | 'event';
 
@@ -84,58 +82,6 @@ export const MIN_COVERAGE = 0.6;
  * name's distinctive words are what tells one centre from another with most words in common.
  */
 const MIN_COVERAGE_MISSING_NAME = 1.01;
-
-/** What the facts of an article are found by, from that article alone: computed when it is indexed. */
-export function articleFactWords(article: Article, facts: Facts): ArticleFactWords {
-  const sentences = (indexes: number[]) => indexes.map((s) => article.sentences[s]?.text ?? '').join(' ');
-  // The organisations of the first paragraph: who reports, what an event sentence may leave implicit.
-  const lead = unique(findOrganizations(article.paragraphs[0] ?? '').map((o) => o.name));
-  return {
-    title: wordList(article.title),
-    lead: wordList(lead.join(' ')),
-    leadNames: lead,
-    signings: facts.signings.map((f) => ({
-      organizations: unique(
-        [...f.parties, ...f.signers.flatMap((s) => (s.organization ? [s.organization] : []))].flatMap(
-          (name) => articleNames(f.organizations, name),
-        ),
-      ),
-      people: unique(f.signers.map((s) => s.name)),
-      what: f.agreement ? [f.agreement] : [],
-      text: wordList(sentences(f.sentences)),
-      context: [],
-    })),
-    events: facts.events.map((f) => {
-      const own = article.sentences[f.sentence];
-      // The sentences around it in its paragraph, for what the event sentence leaves implicit.
-      const context = article.sentences
-        .slice(Math.max(0, f.sentence - 2), f.sentence + 2)
-        .filter((s) => s.paragraph === own?.paragraph && !f.sentences.includes(s.index))
-        .map((s) => s.index);
-      const mentioned = findOrganizations(own?.text ?? '').map((o) => o.name);
-      return {
-        organizations: unique(mentioned.flatMap((name) => articleNames(f.organizations, name))),
-        people: [],
-        what: [f.event],
-        text: wordList(sentences(f.sentences)),
-        context: wordList(sentences(context)),
-      };
-    }),
-  };
-}
-
-/** An organisation's names in its article: as the fact gives it, the fullest, and the article's aliases. */
-function articleNames(orgs: Organization[], name: string): string[] {
-  const org = resolveOrganization(orgs, name);
-  return [name, ...(org ? [org.name, ...org.aliases] : [])];
-}
-
-/** The distinct words of a text that have a term, in lowercase. */
-function wordList(text: string): string[] {
-  const found = new Set<string>();
-  for (const word of wordsOf(text)) if (matchTerm(word) !== null) found.add(word.toLowerCase());
-  return [...found];
-}
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
@@ -638,7 +584,7 @@ export function factYear(date: string | null, published: string | null | undefin
 }
 
 /** The fullest name of an acronym party across the corpus: "USST" -> "University of Shanghai for ...". */
-export function displayParty(index: Index, party: string): string {
+export function displayParty(index: { aliases: AliasTable }, party: string): string {
   if (!isAcronym(party)) return party;
   const longs = [...new Set(index.aliases.longForms(party))];
   return longs.length === 1 ? longs[0]! : party;
