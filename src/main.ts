@@ -1,5 +1,6 @@
 /**
- * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console over the corpus.
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set or ACCORD_MODE=http (HTTP interactions), otherwise
+ * the local console over the corpus.
  */
 import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
@@ -9,7 +10,8 @@ import { watchCorpus } from './index/watch.ts';
 
 async function main(): Promise<number> {
   const corpusDir = process.env.CORPUS_DIR?.trim() || 'corpus';
-  if (process.env.DISCORD_TOKEN?.trim()) {
+  const http = process.env.ACCORD_MODE?.trim().toLowerCase() === 'http';
+  if (process.env.DISCORD_TOKEN?.trim() || http) {
     const { startBot } = await import('./bot/start.ts');
     const { commands } = await import('../commands/index.ts');
     return startBot(commands);

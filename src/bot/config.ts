@@ -5,8 +5,18 @@
 import { config as loadDotenv } from 'dotenv';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './logger.ts';
 
+export type BotMode = 'gateway' | 'http';
+
 export interface BotConfig {
+  /** gateway: log in and receive interactions over a websocket; http: serve Discord's HTTP interactions. */
+  mode: BotMode;
+  /** The bot token; '' in http mode when not set (answering HTTP interactions needs none). */
   token: string;
+  /** http mode: the application's Ed25519 public key (64 hex digits) that signs every request. */
+  publicKey: string | null;
+  /** http mode: where the interactions endpoint listens. */
+  httpHost: string;
+  httpPort: number;
   /** Needed to register commands; the running bot learns it from Discord. */
   applicationId: string | null;
   /** Register commands in this server only (instant, for development); null: globally. */
@@ -52,8 +62,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     return value ? value : null;
   };
 
+  const mode = (get('ACCORD_MODE') ?? 'gateway').toLowerCase();
+  if (mode !== 'gateway' && mode !== 'http') {
+    problems.push(`ACCORD_MODE must be gateway or http, got "${mode}".`);
+  }
+  const http = mode === 'http';
+
   const token = get('DISCORD_TOKEN');
-  if (!token) problems.push('DISCORD_TOKEN is not set: put the bot token from the Developer Portal in .env.');
+  if (!token && http && !options.needApplicationId) {
+    // Answering HTTP interactions needs no token: their webhooks take the interaction's own.
+  } else if (!token)
+    problems.push('DISCORD_TOKEN is not set: put the bot token from the Developer Portal in .env.');
   else if (/^Bot\s/i.test(token)) problems.push('DISCORD_TOKEN starts with "Bot ": give the token alone.');
   else if (/\s/.test(token) || token.split('.').length !== 3) {
     problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots).');
@@ -88,9 +107,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     }
     return value;
   };
+  const publicKey = get('DISCORD_PUBLIC_KEY');
+  if (http && !publicKey) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY is not set: ACCORD_MODE=http needs the Public Key from the Developer Portal.',
+    );
+  } else if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY must be 64 hexadecimal digits (the Public Key in the Developer Portal).',
+    );
+  }
+  const httpHost = get('ACCORD_HTTP_HOST') ?? '0.0.0.0';
+  const httpPort = number('ACCORD_HTTP_PORT', 8080, 0, 65_535, true);
+
   const cooldownSeconds = number('COOLDOWN_SECONDS', 3, 0, 3600, false);
   // Inside a shard process, ShardingManager sets SHARDS to the shard's own id: not ours to read.
   const shards = env.SHARDING_MANAGER === 'true' ? 1 : number('SHARDS', 1, 1, 1000, true);
+  if (http && shards > 1) problems.push('SHARDS is for the gateway: in ACCORD_MODE=http run more replicas.');
   const shardSpawnDelayMs = number('SHARD_SPAWN_DELAY_MS', 5500, 0, 60_000, true);
   const searchPagesSeconds = number('SEARCH_PAGES_SECONDS', 300, 1, 840, false);
 
@@ -108,7 +141,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
 
   if (problems.length) throw new ConfigError(problems);
   return {
-    token: token!,
+    mode: mode as BotMode,
+    token: token ?? '',
+    publicKey,
+    httpHost,
+    httpPort,
     applicationId,
     guildId,
     corpusDir,

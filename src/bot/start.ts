@@ -71,6 +71,12 @@ export async function runBot(
       });
     },
   });
+  if (config.mode === 'http') {
+    const { serveHttp } = await import('./http/run.ts');
+    const code = await serveHttp(config, logger, index, stopped);
+    watcher.close();
+    return code;
+  }
   const bot = createBot({
     commands,
     index,
