@@ -7,6 +7,7 @@
  * mentions parsed. A breach is recorded in `violations` (tests assert it stays empty) and answered with
  * the error Discord would give.
  */
+import { sign as signBytes, type KeyObject } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,6 +92,9 @@ export interface InteractionRecord {
   failCallback: boolean;
   /** The message this interaction's reply created (id), if any. */
   messageId: string | null;
+  /** HTTP interactions: the endpoint it was POSTed to, and the status of the response (null before). */
+  endpoint?: string;
+  httpStatus?: number | null;
 }
 
 interface Session {
@@ -130,6 +134,10 @@ export class FakeDiscord extends EventEmitter {
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private port = 0;
+  /** HTTP interactions (instead of the gateway): the endpoints, taken in turn, and the signing key. */
+  private httpEndpoints: string[] = [];
+  private signingKey: KeyObject | null = null;
+  private nextEndpoint = 0;
 
   private constructor(options: FakeDiscordOptions) {
     super();
@@ -241,6 +249,10 @@ export class FakeDiscord extends EventEmitter {
     };
     this.interactions.set(record.id, record);
     this.byToken.set(record.token, record);
+    if (this.httpEndpoints.length) {
+      this.deliverOverHttp(record, payload, options.endpoint);
+      return record;
+    }
     const session = this.sessionFor(base.guildId);
     if (!session) throw new Error(`no gateway session for guild ${base.guildId}`);
     this.dispatch(session, 'INTERACTION_CREATE', payload, record);
@@ -262,6 +274,89 @@ export class FakeDiscord extends EventEmitter {
         session.socket = null;
       }
     }
+  }
+
+  // ---------------------------------------------------------------- HTTP interactions
+
+  /**
+   * Sends interactions as HTTP POSTs to these endpoints (taken in turn, or the one a send names) instead
+   * of over the gateway, signed as Discord signs them: Ed25519 over timestamp + body, with `privateKey`.
+   * The response to the POST is the interaction's first callback, checked by the same rules.
+   */
+  serveOverHttp(endpoints: string[], privateKey: KeyObject): void {
+    this.httpEndpoints = [...endpoints];
+    this.signingKey = privateKey;
+    this.nextEndpoint = 0;
+  }
+
+  /** The headers Discord adds to an interaction POST: signature and timestamp (now, unless given). */
+  signedHeaders(body: string, options: { timestamp?: string; key?: KeyObject } = {}): Record<string, string> {
+    const key = options.key ?? this.signingKey;
+    if (!key) throw new Error('no signing key: call serveOverHttp first');
+    const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const signature = signBytes(null, Buffer.from(timestamp + body, 'utf8'), key).toString('hex');
+    return {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Discord-Interactions/1.0 (+https://discord.com)',
+      'X-Signature-Ed25519': signature,
+      'X-Signature-Timestamp': timestamp,
+    };
+  }
+
+  /** Posts any body with any headers to an endpoint, as an attacker could; resolves with the raw answer. */
+  async postRaw(
+    endpoint: string,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; text: string; contentType: string | null }> {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    return {
+      status: response.status,
+      text: await response.text(),
+      contentType: response.headers.get('content-type'),
+    };
+  }
+
+  private deliverOverHttp(record: InteractionRecord, payload: APIInteraction, endpoint?: number): void {
+    const n = this.httpEndpoints.length;
+    const url = this.httpEndpoints[endpoint ?? this.nextEndpoint++ % n]!;
+    const body = JSON.stringify(payload);
+    record.endpoint = url;
+    record.httpStatus = null;
+    record.dispatchedAt = performance.now();
+    this.postRaw(url, body, this.signedHeaders(body)).then(
+      ({ status, text }) => {
+        record.httpStatus = status;
+        const recorded: RecordedRequest = {
+          method: 'RESPONSE',
+          path: new URL(url).pathname,
+          query: '',
+          body: null,
+          status,
+          at: performance.now(),
+        };
+        try {
+          recorded.body = JSON.parse(text) as unknown;
+        } catch {
+          recorded.body = text;
+        }
+        if (status !== 200) {
+          this.violations.push(`interaction ${record.id} (${record.kind}): the endpoint answered ${status}`);
+          record.callbacks.push(recorded);
+        } else this.onCallback(record.id, record.token, recorded, () => undefined);
+        this.emit('change');
+      },
+      (error: unknown) => {
+        record.httpStatus = 0;
+        this.violations.push(`interaction ${record.id} (${record.kind}): POST failed: ${String(error)}`);
+        this.emit('change');
+      },
+    );
   }
 
   // ---------------------------------------------------------------- waiting
@@ -676,6 +771,8 @@ export interface SendOptions {
   guild?: string;
   user?: APIUser;
   failCallback?: boolean;
+  /** HTTP interactions: which endpoint (index) gets it; default each in turn. */
+  endpoint?: number;
 }
 
 export const DEFAULT_USER = user('200000000000000001', 'asker');

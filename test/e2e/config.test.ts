@@ -16,7 +16,11 @@ function problems(env: Record<string, string>, needApplicationId = false): strin
 describe('readConfig', () => {
   test('defaults with only a token', () => {
     expect(readConfig({ DISCORD_TOKEN: TOKEN })).toEqual({
+      mode: 'gateway',
       token: TOKEN,
+      publicKey: null,
+      httpHost: '0.0.0.0',
+      httpPort: 8080,
       applicationId: null,
       guildId: null,
       corpusDir: 'corpus',
