@@ -73,7 +73,7 @@ export async function runBot(
   });
   if (config.mode === 'http') {
     const { serveHttp } = await import('./http/run.ts');
-    const code = await serveHttp(config, logger, index, stopped);
+    const code = await serveHttp(config, logger, index, commands, stopped);
     watcher.close();
     return code;
   }

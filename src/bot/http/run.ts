@@ -1,5 +1,6 @@
 /** `npm start` with ACCORD_MODE=http: serves the interactions endpoint over an open index until a signal. */
 import type { Index } from '../../index/build.ts';
+import type { Command } from '../command.ts';
 import type { BotConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createHttpInteractions, HEALTH_PATH, INTERACTIONS_PATH } from './server.ts';
@@ -9,9 +10,11 @@ export async function serveHttp(
   config: BotConfig,
   logger: Logger,
   index: Index,
+  commands: readonly Command[],
   stopped: Promise<string>,
 ): Promise<number> {
   const http = createHttpInteractions({
+    commands,
     index,
     logger,
     publicKey: config.publicKey!,

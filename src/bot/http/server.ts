@@ -18,7 +18,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { Events, InteractionType, type APIInteraction, type Client, type Interaction } from 'discord.js';
-import { commands as allCommands } from '../../../commands/index.ts';
 import type { Index } from '../../index/build.ts';
 import { createClient } from '../client.ts';
 import type { Command } from '../command.ts';
@@ -46,7 +45,8 @@ export interface HttpInteractionsOptions {
   searchPagesSeconds: number;
   /** REST base without the version; default Discord's. */
   restApi?: string | null;
-  commands?: readonly Command[];
+  /** The commands it answers (commands/index.ts, handed over by the entry point). */
+  commands: readonly Command[];
   deferAfterMs?: number;
 }
 
@@ -69,7 +69,7 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
   });
   const pages = new Pagination({ idleMs: options.searchPagesSeconds * 1000, logger });
   const handle = createInteractionHandler({
-    commands: options.commands ?? allCommands,
+    commands: options.commands,
     context: { index: options.index, logger, pages },
     cooldownSeconds: options.cooldownSeconds,
   });
