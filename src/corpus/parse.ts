@@ -4,7 +4,7 @@
  */
 import { normalizeLine } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { parseDateLine } from './dateLine.ts';
+import { findFullDates, monthDayAgainst, parseDateLine, parseDateline, type DateLine } from './dateLine.ts';
 import type { Article, Sentence } from './types.ts';
 
 /** Files larger than this are not articles (a press release is a few kilobytes). */
@@ -15,8 +15,12 @@ export class ArticleError extends Error {}
 
 /** Lines that end the article: what follows them is the site's footer. */
 const FOOTER = /^(?:related (?:articles|news|stories|links|posts)|stay connected|find a doctor|share (?:this|on)\b.*|share|print|back to top|previous(?: article)?|next(?: article)?|more news|latest news|tags?:.*|follow us.*|contact us|©.*|copyright\b.*|all rights reserved.*)$/i;
-/** Breadcrumbs and menu lines: "Home · News & Events · Content", "• News", "Home > News". */
-const BREADCRUMB = /^(?:(?:home|news|banner|content|events?)\b[^.!?]{0,80}(?:\s[·»>|/]\s|\s*›\s*)[^.!?]{0,80}|[•·»]\s*\S[^.!?]{0,40}|home)$/i;
+/**
+ * Breadcrumbs and menu lines: "Home · News & Events · Content", "• News", "Home > News", "Home» Latest news»
+ * News", "Current location: Home > News", "Home News & Events".
+ */
+const BREADCRUMB =
+  /^(?:(?:current\s+)?(?:location|page|position)\s*[:：].{0,120}|you are here\b.{0,120}|(?:home|news|banner|content|events?)\b[^.!?]{0,80}(?:\s[·|/]\s|\s*[»>›]\s*)[^.!?]{0,80}|[•·»]\s*\S[^.!?]{0,40}|home|Home(?:\s+(?:News|Events|English|Detail|Content|Media|Press|Releases?|Latest|Stories|Newsroom|Centre|Center|&))+)$/i;
 /** "Link of the original article: https://...", "Source: Xinhua", "Original link: ...". */
 const SOURCE_LINE = /^(?:link of the original article|original (?:article|link|text)|source|from|read the original|via)\s*[:：]\s*(.*)$/i;
 const URL = /https?:\/\/[^\s<>"')\]]+/;
@@ -35,51 +39,124 @@ export function decodeArticle(bytes: Uint8Array): string {
   }
 }
 
+/** Press-release labels above or below the title: "NEWS RELEASE", "For immediate release". */
+const RELEASE_LABEL = /^(?:(?:news|press|media)\s+release|for\s+immediate\s+release|embargoed.{0,40}|news|press release:?|media statement)$/i;
+/**
+ * Header fields of a news page, filled or empty: "Author:", "Editor: X", "Photo by: Y", "Clicks: 41",
+ * "Contact: Jane Roe, Office", "ArticleSource:". Only before the body.
+ */
+const METADATA =
+  /^(?:authors?|editors?|edited by|written by|writer|text|words|photo(?:graph)?s?(?:\s+by)?|photographed by|photographer|pictures?(?:\s+by)?|images?(?:\s+by)?|translated by|translators?|reporters?|contacts?|media contact|clicks?|views?|hits|size|font(?:\s+size)?|article\s*source|source|update\s*time|updated|release\s*time|publish(?:ed)?\s*time|time|posted by)\s*[:：]/i;
+/** Phone numbers, e-mail addresses and wire bylines under a header: "713/555-0100 (office)", "HT Correspondent". */
+const CONTACT = /^(?:[+\d][\d\s()/.+-]{5,}(?:\((?:office|pager|cell|mobile|fax|tel)\))?|\S+@\S+\.\w+|(?:[A-Z]{2,6}\s+)?(?:correspondent|staff reporter|staff writer|news desk|newsroom|bureau))$/i;
+
 /** Parses an article's text. `file` is its file name; the id is the name without its extension. */
 export function parseArticle(file: string, raw: string): Article {
   const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n').map(stripMarkdown).map(normalizeLine);
-  const blocks = toBlocks(lines);
-  let i = blocks.findIndex((line) => !BREADCRUMB.test(line));
-  const title = i >= 0 ? (blocks[i] ?? '') : '';
-  if (!title) throw new ArticleError('the file has no text');
-  i++;
+  const blocks = toBlocks(lines, isHardWrapped(lines));
 
   let published: string | null = null;
   let dateLine: string | null = null;
   let byline: string | null = null;
   let source: string | null = null;
+  const takeDate = (line: string, parsed: DateLine) => {
+    if (published === null) {
+      published = parsed.published;
+      dateLine = line;
+    }
+    byline ??= parsed.byline;
+  };
+
+  // Above the title: navigation, a press-release label, a date line ("date 2022-05-20", "Friday, 3 June 2022").
+  let i = 0;
+  for (; i < blocks.length; i++) {
+    const line = blocks[i]!;
+    if (BREADCRUMB.test(line) || RELEASE_LABEL.test(line)) continue;
+    if ((METADATA.test(line) || CONTACT.test(line)) && line.length < 160) continue;
+    const parsed = parseDateLine(line);
+    if (!parsed) break;
+    takeDate(line, parsed);
+  }
+  let title = blocks[i] ?? '';
+  if (!title) throw new ArticleError('the file has no text');
   const paragraphs: string[] = [];
+  if (isLede(title)) {
+    // No headline: the file opens with the story ("NAIROBI, May 3 - ...", "On 3 May 2021, X signed ...").
+    // The first sentence stands for the title; the paragraph is body.
+    const spans = splitSentences(title);
+    const upTo = spans.find((span) => span.end >= 40) ?? spans[spans.length - 1];
+    title = upTo ? title.slice(0, upTo.end) : title;
+  } else {
+    // "Signing Ceremony of X and Y 2015-07-10": a date closing the title is its publication date.
+    const trailing = findFullDates(title).pop();
+    if (trailing && trailing.start > 0 && title.slice(trailing.end).trim() === '' && /[\s|｜•·–—-]$/.test(title.slice(0, trailing.start))) {
+      const rest = title.slice(0, trailing.start).replace(/[\s|｜•·–—-]+$/, '');
+      if (rest.length >= 10) {
+        if (published === null) {
+          published = trailing.date;
+          dateLine = title.slice(trailing.start);
+        }
+        title = rest;
+      }
+    }
+    i++;
+  }
+
   for (; i < blocks.length; i++) {
     const line = blocks[i] ?? '';
     if (FOOTER.test(line)) break;
-    if (BREADCRUMB.test(line) && paragraphs.length === 0) continue;
+    if ((BREADCRUMB.test(line) || RELEASE_LABEL.test(line)) && paragraphs.length === 0) continue;
     const sourceMatch = SOURCE_LINE.exec(line);
     if (sourceMatch && line.length < 300) {
       source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
       continue;
     }
     if (paragraphs.length === 0) {
-      const parsed = dateLine === null ? parseDateLine(line) : null;
+      const parsed = parseDateLine(line);
       if (parsed) {
-        dateLine = line;
-        published = parsed.published;
-        byline ??= parsed.byline;
+        takeDate(line, parsed);
         continue;
       }
-      const by = /^(?:by|written by|author)[:\s]\s*(.+)$/i.exec(line);
+      const by = /^(?:by|written by|authors?)\s*[:\s]\s*(.+)$/i.exec(line);
       if (by && line.length < 80) {
-        byline ??= by[1]?.trim() ?? null;
+        byline ??= by[1]?.trim() || null;
         continue;
       }
+      if ((METADATA.test(line) || CONTACT.test(line)) && line.length < 160) continue;
     }
     paragraphs.push(line);
+  }
+  // A date line closing the text ("Published on 3 May 2021"), when none heads it.
+  if (published === null && paragraphs.length > 1) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    const parsed = parseDateLine(last);
+    if (parsed) {
+      paragraphs.pop();
+      takeDate(last, parsed);
+    }
   }
   if (paragraphs.length === 0) throw new ArticleError('the file has a title but no body');
 
   const text = paragraphs.join('\n\n');
   const sentences: Sentence[] = [];
   let offset = 0;
+  let dateline: Article['dateline'] = null;
   paragraphs.forEach((paragraph, p) => {
+    if (!dateline && p < 3) {
+      const found = parseDateline(paragraph);
+      if (found) {
+        if (found.date && published === null) {
+          published = found.date;
+          dateLine = found.text;
+        }
+        dateline = {
+          text: found.text,
+          start: offset,
+          end: offset + found.text.length,
+          date: found.date ?? monthDayAgainst(found.month, found.day, published),
+        };
+      }
+    }
     for (const span of splitSentences(paragraph)) {
       sentences.push({
         text: paragraph.slice(span.start, span.end),
@@ -92,14 +169,36 @@ export function parseArticle(file: string, raw: string): Article {
     offset += paragraph.length + 2;
   });
 
-  return { id: file.replace(/\.[^.]+$/, ''), file, title, published, dateLine, byline, source, paragraphs, text, sentences };
+  return {
+    id: file.replace(/\.[^.]+$/, ''),
+    file,
+    title,
+    published,
+    dateLine,
+    dateline,
+    byline,
+    source,
+    paragraphs,
+    text,
+    sentences,
+  };
+}
+
+/**
+ * Whether the first block is the story itself rather than a headline: it opens with a dateline, or it is
+ * a long sentence (150+ characters) or one that opens with its date ("On April 3, 2024, ...").
+ */
+function isLede(block: string): boolean {
+  if (parseDateline(block)) return true;
+  if (!/[.!?]["”’)]?$/.test(block)) return false;
+  return block.length >= 150 || /^(?:On|In)\s+(?:the\s+\w+\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\.?\s+\d/.test(block);
 }
 
 /**
  * Groups lines into paragraphs. Each line is a paragraph, as the sites export them, except that a line
  * hard-wrapped in the middle of a sentence (a Markdown file, an e-mail) continues on the next line.
  */
-function toBlocks(lines: string[]): string[] {
+function toBlocks(lines: string[], hardWrapped: boolean): string[] {
   const blocks: string[] = [];
   let previousBlank = true;
   for (const line of lines) {
@@ -108,7 +207,8 @@ function toBlocks(lines: string[]): string[] {
       continue;
     }
     const last = blocks[blocks.length - 1];
-    if (!previousBlank && last !== undefined && continuesSentence(last, line)) {
+    const wraps = () => continuesSentence(last!, line, hardWrapped && blocks.length > 1);
+    if (last !== undefined && (previousBlank ? brokenAfterHonorific(last, line) : wraps())) {
       blocks[blocks.length - 1] = `${last} ${line}`;
     } else {
       blocks.push(line);
@@ -118,11 +218,31 @@ function toBlocks(lines: string[]): string[] {
   return blocks;
 }
 
-/** A wrapped line: the previous one is long and stops mid-sentence, and this one does not open a heading or list. */
-function continuesSentence(previous: string, line: string): boolean {
+/** Honorifics that never end a sentence: a paragraph ending "... and Professor Dr." goes on with the name. */
+const HONORIFIC_END = /(?:^|\s)(?:Dr|Prof|Mr|Mrs|Ms|Mx|Engr|Sen|Rep|Gov|Hon|Rev|Sr|Jr|St|Gen|Col|Capt|Lt|Amb)\.$/;
+
+function brokenAfterHonorific(previous: string, line: string): boolean {
+  return HONORIFIC_END.test(previous) && /^\p{Lu}\p{Ll}/u.test(line);
+}
+
+/**
+ * A wrapped line: the previous one stops mid-sentence and this one goes on in lowercase, or, in a
+ * hard-wrapped file, the previous one is long; this one does not open a heading or list. A date line is
+ * never part of a sentence, and a title (the first block) goes on only in lowercase: a long title keeps
+ * apart from the date line or the paragraph under it.
+ */
+function continuesSentence(previous: string, line: string, byLength: boolean): boolean {
+  if (brokenAfterHonorific(previous, line)) return true;
   if (/[.!?:;"”’)\]]$/.test(previous)) return false;
   if (/^(?:[-*•]|\d+[.)])\s/.test(line)) return false;
-  return previous.length >= 50 || /^[a-z0-9(]/.test(line);
+  if (!((byLength && previous.length >= 50) || /^[a-z0-9(]/.test(line))) return false;
+  return !parseDateLine(line) && !parseDateLine(previous);
+}
+
+/** A file wrapped at a fixed width (an e-mail, a Markdown file): hardly a line over 100 characters. */
+function isHardWrapped(lines: string[]): boolean {
+  const text = lines.filter((line) => line.length > 0);
+  return text.filter((line) => line.length > 100).length <= text.length * 0.05;
 }
 
 /** Drops the Markdown that a .md article may carry: headings, emphasis, links, block quotes, images. */

@@ -23,6 +23,12 @@ export interface Article {
   published: string | null;
   /** The date line as written ("August 27, 2022 | By Zhang Liu"), or null. */
   dateLine: string | null;
+  /**
+   * The dateline opening the report ("NAIROBI, May 3 —", "DENVER (March 3, 2022) -"): where and when it
+   * was filed, with its offsets in `text`. Its date (YYYY-MM-DD, or --MM-DD with no year known) is the
+   * report's, not that of what the report tells. Null when the body opens without one.
+   */
+  dateline: { text: string; start: number; end: number; date: string | null } | null;
   /** The author(s) named in the date line ("By Zhang Liu"), or null. */
   byline: string | null;
   /** The source URL the text names ("Link of the original article: ...", "Source: ..."), or null. */

@@ -5,7 +5,14 @@
  */
 import type { Signer } from './types.ts';
 import type { Article } from '../corpus/types.ts';
-import { findDates, insideSpans, quotedSpans, type DateMention } from './dates.ts';
+import {
+  hasVagueTime,
+  insideSpans,
+  quotedSpans,
+  reportedOccasion,
+  sentenceDates,
+  type DateMention,
+} from './dates.ts';
 import { findEvent } from './events.ts';
 import { findNames } from './names.ts';
 import { articleOrganizations, findOrganizations, nameTerms, resolveOrganization } from './organizations.ts';
@@ -32,15 +39,11 @@ export function extractArticleFacts(article: Article): ArticleFacts {
   const otherTime = new Set<number>();
   sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
-    const mention = findDates(s.text, article.published).find(
+    const mention = sentenceDates(article, s).find(
       (d) => d.hasDay && !insideSpans(quoted, s.start + d.start, s.start + d.end),
     );
     if (mention) dateOf.set(i, mention);
-    else if (
-      /\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/.test(
-        s.text,
-      )
-    ) {
+    else if (hasVagueTime(s.text)) {
       otherTime.add(i);
     }
   });
@@ -87,6 +90,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
   const datedEvents: SentenceDate[] = eventDrafts
     .filter((e) => e.own)
     .map((e) => ({ sentence: e.sentence, mention: dateOf.get(e.sentence)! }));
+  const occasion = reportedOccasion(article, dateOf);
   const ceremonyFor = (i: number, signing: boolean): SentenceDate | null => {
     if (signing) {
       const signingCeremony = datedEvents.find((d) => /\bsign/i.test(sentences[d.sentence]!.text));
@@ -98,7 +102,8 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       const mention = dateOf.get(k);
       if (mention) return { sentence: k, mention };
     }
-    return null;
+    // Else the one day the article dates, when it is the occasion reported (see reportedOccasion).
+    return occasion;
   };
 
   const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, signing: _, ...draft }) => {

@@ -8,7 +8,9 @@
  * - without a publication date, a month and day stay `--MM-DD` and a relative date stays unresolved.
  * Dates inside quoted speech are marked, since a date someone mentions is not the event's date.
  */
-import { addDays, format, isValid, subDays } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, isValid, subDays } from 'date-fns';
+import { findFullDates } from '../corpus/dateLine.ts';
+import type { Article, Sentence } from '../corpus/types.ts';
 
 export interface DateMention {
   /** The words the date was read from, with its lead-in: "On the morning of May 27". */
@@ -79,7 +81,17 @@ const DAY_MONTH = new RegExp(
 );
 const ISO = /(?<![\p{L}\p{N}])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\p{N}])/gu;
 const RELATIVE =
-  /(?<![\p{L}\p{N}])(?:(?:[Oo]n\s+)?([Ll]ast|[Tt]his\s+past|[Oo]n)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|([Yy]esterday|[Tt]oday))(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:[Oo]n\s+)?([Ll]ast|[Tt]his\s+past|[Oo]n)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|([Yy]esterday|[Tt]oday|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Ll]ast\s+night))(?![\p{L}\p{N}])/gu;
+/**
+ * A weekday alone, as news reports write it: "a ribbon-cutting ceremony Wednesday", "signed Tuesday".
+ * Not a holiday ("Good Friday"), a plan ("next Monday"), a habit ("every Monday") or a range ("Monday to
+ * Friday").
+ */
+const BARE_WEEKDAY =
+  /(?<![\p{L}\p{N}])(?<!(?:[Nn]ext|[Tt]his|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Ff]rom|[Ss]tarting|[Cc]oming|[Ee]very|[Ee]ach|[Gg]ood|[Bb]lack|[Cc]yber|[Ss]uper|[Aa]sh|[Hh]oly|[Mm]aundy|[Pp]alm|[Ee]aster|[Gg]iving)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}\p{N}])(?!\s*(?:[-–]|to\b|through\b|and\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))/gu;
+/** Times with no day: "last week", "earlier this month", "recently". Such a sentence has a time of its own. */
+const VAGUE =
+  /\b(?:(?:last|this|earlier this|later this|past|previous)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)|recently|(?:a\s+)?(?:few|couple of|several)\s+(?:days|weeks|months)\s+ago|(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})\b/;
 
 /** Finds the dates of a text and resolves them against `published` (YYYY-MM-DD or null). */
 export function findDates(text: string, published: string | null): DateMention[] {
@@ -97,12 +109,26 @@ export function findDates(text: string, published: string | null): DateMention[]
   for (const m of text.matchAll(ISO)) {
     add(absolute(m, published, Number(m[2]), Number(m[3]), m[1]));
   }
+  // "14.05.2019", "04/05/2022", "2019年5月3日": numeric dates with their year.
+  for (const d of findFullDates(text)) {
+    if (!/^\d/.test(text.slice(d.start))) continue;
+    add({ text: text.slice(d.start, d.end), start: d.start, end: d.end, date: d.date, hasDay: true });
+  }
   for (const m of text.matchAll(RELATIVE)) {
     add({
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
       date: resolveRelative(m[1], m[2], m[3], published),
+      hasDay: true,
+    });
+  }
+  for (const m of text.matchAll(BARE_WEEKDAY)) {
+    add({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      date: resolveRelative('on', m[1], undefined, published),
       hasDay: true,
     });
   }
@@ -174,7 +200,7 @@ export function resolveRelative(
 ): string | null {
   const pub = parseIso(published);
   if (!pub) return null;
-  if (word) return format(/^y/i.test(word) ? subDays(pub, 1) : pub, 'yyyy-MM-dd');
+  if (word) return format(/^(?:yesterday|last\s+night)$/i.test(word) ? subDays(pub, 1) : pub, 'yyyy-MM-dd');
   const target = WEEKDAYS[(weekday ?? '').toLowerCase()];
   if (target === undefined) return null;
   // "last Tuesday" is the latest Tuesday before publication; "on Tuesday" may be the day itself.
@@ -192,6 +218,58 @@ function parseIso(value: string | null): Date | null {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/**
+ * The date relative dates are counted from: the dateline's, when it gives the day the report was filed
+ * (at most a week before the publication line), else the publication date.
+ */
+export function referenceDate(article: Pick<Article, 'published' | 'dateline'>): string | null {
+  const filed = article.dateline?.date;
+  if (!filed || !/^\d{4}-\d{2}-\d{2}$/.test(filed)) return article.published;
+  if (!article.published) return filed;
+  const days = differenceInCalendarDays(parseIso(article.published)!, parseIso(filed)!);
+  return days >= 0 && days <= 7 ? filed : article.published;
+}
+
+/**
+ * The dates of one sentence of an article, resolved against the article's reference date. The dateline
+ * ("NAIROBI, May 3 —") is left out: it says when the report was filed, not when what it tells happened.
+ */
+export function sentenceDates(
+  article: Pick<Article, 'published' | 'dateline'>,
+  sentence: Sentence,
+): DateMention[] {
+  const line = article.dateline;
+  return findDates(sentence.text, referenceDate(article)).filter(
+    (d) => !line || sentence.start + d.end <= line.start || sentence.start + d.start >= line.end,
+  );
+}
+
+/**
+ * The occasion an article reports when it dates one day only: that day, if it is in the article's first
+ * paragraph ("On 3 May 2021, P visited Q.") or in the week before the article's reference date ("a
+ * ceremony Wednesday"). A single day further back ("founded on 3 March 1998") is not the occasion.
+ */
+export function reportedOccasion(
+  article: Pick<Article, 'published' | 'dateline' | 'sentences'>,
+  dated: Map<number, DateMention>,
+): { sentence: number; mention: DateMention } | null {
+  const days = new Set([...dated.values()].map((d) => d.date));
+  if (days.size !== 1) return null;
+  const [sentence, mention] = [...dated.entries()].sort((a, b) => a[0] - b[0])[0]!;
+  if (!mention.date) return null;
+  if (article.sentences[sentence]?.paragraph === 0) return { sentence, mention };
+  const reference = parseIso(referenceDate(article));
+  const day = parseIso(mention.date);
+  if (!reference || !day) return null;
+  const before = differenceInCalendarDays(reference, day);
+  return before >= 0 && before <= 7 ? { sentence, mention } : null;
+}
+
+/** Whether a sentence tells a time without a day ("last week", "recently", "in 2019"): it has a time of its own. */
+export function hasVagueTime(text: string): boolean {
+  return VAGUE.test(text);
 }
 
 /**

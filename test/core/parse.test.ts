@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDateLine } from '../../src/corpus/dateLine.ts';
+import { parseDate, parseDateline, parseDateLine } from '../../src/corpus/dateLine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { ArticleError, decodeArticle, parseArticle } from '../../src/corpus/parse.ts';
 
@@ -114,6 +114,22 @@ describe('other article styles', () => {
     ['Posted on Tuesday, Nov. 9, 2021 by the Newsroom', '2021-11-09'],
     ['2021/11/23', '2021-11-23'],
     ['Sept. 1st, 2019', '2019-09-01'],
+    ['2019-04-02 09:30', '2019-04-02'],
+    ['Posted on 12 May 2021', '2021-05-12'],
+    ['By Jane Roe | June 2, 2020', '2020-06-02'],
+    ['Updated: Mar 7, 2023', '2023-03-07'],
+    ['Release Date: 04/05/2022', '2022-04-05'],
+    ['Kim Dae-ho | 01/27/2019', '2019-01-27'],
+    ['Published: Tuesday, 14 May 2019', '2019-05-14'],
+    ['14.05.2019', '2019-05-14'],
+    ['date 2022-05-20', '2022-05-20'],
+    ['Friday, 16 December 2022', '2022-12-16'],
+    ['Time:2017-03-09 Author: Wen Li, Zhou Ping', '2017-03-09'],
+    ['Time:November 30, 2011  Author:  Editor:  Source:   Photo:', '2011-11-30'],
+    ['September 2, 2019 Clicks:', '2019-09-02'],
+    ['17, Jun, 2017 Office of External Relations 12', '2017-06-17'],
+    ['2019年5月3日', '2019-05-03'],
+    ['18th November, 2019', '2019-11-18'],
   ])('date line %j is %s', (line, date) => {
     expect(parseDateLine(line)?.published).toBe(date);
   });
@@ -122,6 +138,146 @@ describe('other article styles', () => {
     expect(parseDateLine('On August 8th, the launching ceremony was held.')).toBeNull();
     expect(parseDate('February 30, 2021')).toBeNull();
     expect(parseDateLine('Over 159 cooperative projects have been launched')).toBeNull();
+    expect(parseDateLine('The clinic opened its new wing on 4 May 2021.')).toBeNull();
+    expect(parseDateLine('On 3 May 2021, Riverside University and the city signed a memorandum.')).toBeNull();
+    expect(parseDateLine('Release Date: 31/02/2022')).toBeNull();
+  });
+
+  it('reads the byline of a date line', () => {
+    expect(parseDateLine('By Jane Roe | June 2, 2020')).toEqual({
+      published: '2020-06-02',
+      byline: 'Jane Roe',
+    });
+  });
+});
+
+describe('publication lines around the title', () => {
+  const body = 'The Northfield Clinic opened a dialysis unit on March 3. Dr. Ana Ruiz cut the ribbon.';
+
+  it('keeps a title of 50+ characters apart from the date line and paragraph under it (no blank lines)', () => {
+    const title = 'Northfield Clinic and Lakeside University Open a Shared Dialysis Unit';
+    const article = parseArticle('a.txt', `${title}\nMarch 9, 2023\n${body}\n`);
+    expect(article.title).toBe(title);
+    expect(article.published).toBe('2023-03-09');
+    expect(article.paragraphs).toEqual([body]);
+  });
+
+  it('joins a hard-wrapped file by line length, but never a date line into the title', () => {
+    const article = parseArticle(
+      'wrapped.md',
+      '# A shared dialysis unit for the northern district opens\nMarch 9, 2023\n\nThe Northfield Clinic opened a dialysis unit on March 3 with\nLakeside University, which will train its nurses.\n',
+    );
+    expect(article.title).toBe('A shared dialysis unit for the northern district opens');
+    expect(article.published).toBe('2023-03-09');
+    expect(article.paragraphs).toEqual([
+      'The Northfield Clinic opened a dialysis unit on March 3 with Lakeside University, which will train its nurses.',
+    ]);
+  });
+
+  it('reads a date line above the title', () => {
+    const article = parseArticle('a.txt', `date 2023-03-09\n\nClinic opens dialysis unit\n\n${body}`);
+    expect(article.title).toBe('Clinic opens dialysis unit');
+    expect(article.published).toBe('2023-03-09');
+  });
+
+  it('skips empty header fields and a press-release header to find the date and the title', () => {
+    const article = parseArticle(
+      'a.txt',
+      `Location: Home>News>Events\n\nClinic opens dialysis unit\nAuthor:\nEditor:\nUpdate time: 2023-03-09\n\n${body}`,
+    );
+    expect(article.title).toBe('Clinic opens dialysis unit');
+    expect(article.published).toBe('2023-03-09');
+    expect(article.paragraphs).toEqual([body]);
+    const release = parseArticle(
+      'b.txt',
+      `PRESS RELEASE\n\nFOR IMMEDIATE RELEASE\nMarch 9, 2023\n\nContact: Sam Lee, Northfield Clinic\n555/010-0199 (office)\nsam.lee@example.org\n\nCLINIC OPENS DIALYSIS UNIT\n\n${body}`,
+    );
+    expect(release.title).toBe('CLINIC OPENS DIALYSIS UNIT');
+    expect(release.published).toBe('2023-03-09');
+  });
+
+  it('takes a date closing the title, and a date line closing the text, as the publication date', () => {
+    const titled = parseArticle('a.txt', `Clinic opens dialysis unit 2023-03-09\n\n${body}`);
+    expect(titled.title).toBe('Clinic opens dialysis unit');
+    expect(titled.published).toBe('2023-03-09');
+    const closing = parseArticle(
+      'b.txt',
+      `Clinic opens dialysis unit\n\n${body}\n\nIt serves 40 patients.\n\nPublished on 9 March 2023`,
+    );
+    expect(closing.published).toBe('2023-03-09');
+    expect(closing.paragraphs).toEqual([body, 'It serves 40 patients.']);
+  });
+
+  it('reads a dateline opening the report; it dates the report, and gives the year when nothing else does', () => {
+    const story = parseArticle(
+      'a.txt',
+      'Clinic opens dialysis unit\n\nDENVER (March 9, 2023) - The Northfield Clinic opened a dialysis unit on March 3.\n',
+    );
+    expect(story.published).toBe('2023-03-09');
+    expect(story.dateline).toMatchObject({ text: 'DENVER (March 9, 2023) -', start: 0, date: '2023-03-09' });
+    const dated = parseArticle(
+      'b.txt',
+      `Clinic opens dialysis unit\n\nMarch 10, 2023\n\nNAIROBI, March 9 — ${body}`,
+    );
+    expect(dated.published).toBe('2023-03-10');
+    expect(dated.dateline).toMatchObject({ text: 'NAIROBI, March 9 —', date: '2023-03-09' });
+    const undated = parseArticle('c.txt', `Clinic opens dialysis unit\n\nKISUMU, 9 Mar: ${body}`);
+    expect(undated.published).toBeNull();
+    expect(undated.dateline?.date).toBe('--03-09');
+  });
+
+  it.each([
+    ['KUMASI, March 10, GNA – The hospital', 'KUMASI, March 10, GNA –'],
+    [
+      'PORT LOUIS, (Island Wire / Daily - 21st Feb, 2024) A memorandum',
+      'PORT LOUIS, (Island Wire / Daily - 21st Feb, 2024)',
+    ],
+    ['March 15-On March 14th, the two sides', 'March 15-'],
+  ])('dateline of %j', (paragraph, text) => {
+    expect(parseDateline(paragraph)?.text).toBe(text);
+  });
+
+  it.each([
+    'Professor Lee (June 3, 2020) said the pact matters.',
+    'On March 3, the university signed a pact.',
+    'Springfield, Ohio: the clinic opened.',
+  ])('no dateline in %j', (paragraph) => {
+    expect(parseDateline(paragraph)).toBeNull();
+  });
+
+  it('a file that opens with its story keeps that paragraph as body and its first sentence as title', () => {
+    const lede =
+      'On 3 March 2023, the Northfield Clinic and Lakeside University signed a memorandum on nurse training.';
+    const article = parseArticle(
+      'a.txt',
+      `${lede} Dr. Ana Ruiz signed for the clinic.\n\nIt is their first agreement.`,
+    );
+    expect(article.title).toBe(lede);
+    expect(article.paragraphs[0]).toBe(`${lede} Dr. Ana Ruiz signed for the clinic.`);
+    expect(article.sentences[0]?.text).toBe(lede);
+  });
+
+  it('joins a paragraph broken after an honorific with the name that follows', () => {
+    const article = parseArticle(
+      'a.txt',
+      'Clinic signs pact\n\nThe pact was signed by Dr. Ana Ruiz and Professor Dr.\n\nTomas Berg, dean of nursing.\n',
+    );
+    expect(article.paragraphs).toEqual([
+      'The pact was signed by Dr. Ana Ruiz and Professor Dr. Tomas Berg, dean of nursing.',
+    ]);
+  });
+});
+
+describe('navigation lines', () => {
+  it.each([
+    'Current location: Home > News&Events > News > Content',
+    'Home» Latest news» News',
+    'Home News & Events',
+    'News home > News',
+  ])('%j is not the title', (nav) => {
+    expect(
+      parseArticle('a.txt', `${nav}\n\nClinic opens dialysis unit\n\nThe clinic opened a unit.`).title,
+    ).toBe('Clinic opens dialysis unit');
   });
 });
 

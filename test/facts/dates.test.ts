@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, insideSpans, quotedSpans, resolveMonthDay } from '../../src/facts/dates.ts';
+import { parseArticle } from '../../src/corpus/parse.ts';
+import { extractArticleFacts } from '../../src/facts/article.ts';
+import {
+  findDates,
+  hasVagueTime,
+  insideSpans,
+  quotedSpans,
+  resolveMonthDay,
+  sentenceDates,
+} from '../../src/facts/dates.ts';
 
 const first = (text: string, published: string | null) => findDates(text, published)[0];
 
@@ -73,5 +82,98 @@ describe('a weekday with the date in parentheses', () => {
   it('keeps the month and day without a year when there is no publication date', () => {
     const [d] = findDates('On the morning of Friday (June 9), the delegation arrived.', null);
     expect(d).toMatchObject({ text: 'On the morning of Friday (June 9)', date: '--06-09' });
+  });
+});
+
+describe('relative dates against the publication date', () => {
+  it('reads a weekday alone, as news reports write it, as the latest such day up to publication', () => {
+    // 2023-11-09 is a Thursday.
+    expect(
+      first('Leaders gathered for a ribbon-cutting ceremony Wednesday at the clinic.', '2023-11-09'),
+    ).toMatchObject({
+      text: 'Wednesday',
+      date: '2023-11-08',
+    });
+    expect(first('The two deans signed the pact Thursday.', '2023-11-09')?.date).toBe('2023-11-09');
+    expect(first('The pact was signed Wednesday.', null)?.date).toBeNull();
+  });
+  it('does not read a holiday, a plan, a habit or a range as a day', () => {
+    for (const text of [
+      'The clinic was closed on Good Friday.',
+      'They will sign next Monday.',
+      'The library opens every Monday.',
+      'It is open Monday to Friday.',
+      'Visits run Monday-Friday.',
+    ]) {
+      expect(findDates(text, '2023-11-09').filter((d) => d.date !== null && d.text !== 'Friday')).toEqual([]);
+    }
+    expect(findDates('They will sign next Monday.', '2023-11-09')).toEqual([]);
+  });
+  it('reads yesterday, this morning and last night', () => {
+    expect(first('The ward was opened yesterday by the mayor.', '2022-05-20')?.date).toBe('2022-05-19');
+    expect(first('The minister cut the ribbon this morning.', '2022-05-20')?.date).toBe('2022-05-20');
+    expect(first('The accord was signed last night in Accra.', '2022-05-20')?.date).toBe('2022-05-19');
+    expect(first('The ward was opened yesterday.', null)).toMatchObject({ text: 'yesterday', date: null });
+  });
+  it('gives no day for "last week" or "recently", and says the sentence has a time of its own', () => {
+    expect(findDates('The memorandum was signed last week.', '2022-05-20')).toEqual([]);
+    expect(hasVagueTime('The memorandum was signed last week.')).toBe(true);
+    expect(hasVagueTime('The memorandum was signed recently, the office said.')).toBe(true);
+    expect(hasVagueTime('The memorandum was signed at the ceremony.')).toBe(false);
+  });
+  it('reads "on Monday (Jan 24)" as January 24, and puts 17 December reported on 5 January in the year before', () => {
+    expect(first('The partners signed on Monday (Jan 24) in Lagos.', '2022-01-28')?.date).toBe('2022-01-24');
+    expect(first('The clinic opened on 17 December.', '2024-01-05')?.date).toBe('2023-12-17');
+  });
+  it('reads ordinals, "the 5th of May", numeric and Chinese dates', () => {
+    expect(first('It was unveiled on 18th November 2019.', null)?.date).toBe('2019-11-18');
+    expect(first('It was unveiled on the 5th of May.', '2020-05-20')?.date).toBe('2020-05-05');
+    expect(first('Signed on March 3th by both deans.', '2021-03-20')?.date).toBe('2021-03-03');
+    expect(first('The ward opened on 14.05.2019 after two years.', null)?.date).toBe('2019-05-14');
+    expect(first('双方于2019年5月3日签署协议。', null)?.date).toBe('2019-05-03');
+  });
+});
+
+describe('dates of an article', () => {
+  const article = (text: string) => parseArticle('a.txt', text);
+
+  it('leaves the dateline out of the event dates and counts "yesterday" from it', () => {
+    const a = article(
+      'Clinic opens ward\n\ndate 2022-05-21\n\nNAIROBI, May 20 — A new ward was opened at a ceremony held yesterday in Kisumu.\n',
+    );
+    const mentions = sentenceDates(a, a.sentences[0]!);
+    expect(mentions.map((m) => [m.text, m.date])).toEqual([['yesterday', '2022-05-19']]);
+  });
+
+  it('gives a report without a date of its own no date from its dateline', () => {
+    const a = article(
+      'Pact signed\n\ndate 2021-05-25\n\nACCRA, May 24: A memorandum has been signed between Coast University and Harbour Hospital.\n\nThe memorandum was signed recently, the office said.\n',
+    );
+    const { signings } = extractArticleFacts(a);
+    expect(signings.every((s) => s.date === null)).toBe(true);
+  });
+
+  it('an undated opening takes the one day the article dates in the week before publication', () => {
+    const a = article(
+      'Cancer centre opens\n\ndate 2023-11-09\n\nThe Harbour Cancer Centre has officially opened its doors to patients.\n\nMore than 200 guests gathered for a ribbon-cutting ceremony Wednesday at the centre.\n',
+    );
+    const { events } = extractArticleFacts(a);
+    expect(events.find((e) => /opened/.test(e.event))?.date).toBe('2023-11-08');
+  });
+
+  it('does not give an undated event a single day long before publication', () => {
+    const a = article(
+      'Clinic opens ward\n\nMay 20, 2022\n\nThe clinic opened its new ward to patients.\n\nIts first matron, Ana Ruiz, was born on 3 March 1948 in Kisumu.\n',
+    );
+    const { events } = extractArticleFacts(a);
+    expect(events.find((e) => /ward/.test(e.event))?.date ?? null).toBeNull();
+  });
+
+  it('an undated signing takes the date of the story its first paragraph tells', () => {
+    const a = article(
+      'On 3 March 2021, a delegation of Coast University led by its president Dr. Ana Ruiz visited Harbour City.\n\nAt the ceremony, Dr. Ana Ruiz and Mayor Tomas Berg signed the Harbour City and Coast University Cooperation Agreement.\n',
+    );
+    const { signings } = extractArticleFacts(a);
+    expect(signings[0]?.date).toBe('2021-03-03');
   });
 });
