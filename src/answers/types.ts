@@ -23,6 +23,11 @@ export interface BaseAnswer {
   score: number;
   /** Words of `quote` that matched the query, for highlighting (exact substrings of `quote`). */
   highlights: string[];
+  /**
+   * How sure the extraction is of this fact, 0-1 (who-signed and when answers): 0.9 when the sentence
+   * says it outright, lower when a signer or the date comes from another sentence. Optional.
+   */
+  confidence?: number;
 }
 
 export interface SearchAnswer extends BaseAnswer {

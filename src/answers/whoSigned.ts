@@ -14,7 +14,10 @@ const LIMIT = 5;
 export function whoSigned(index: Index, query: string): Result<'who-signed'> {
   const { hits, near } = index.factSearch.signings.search(query);
   // A signing that names its signers before one that names only the organisations, at equal footing.
+  // A signing the text does not let us name the signers of is a suggestion, never an answer.
+  const unsure = hits.filter((h) => (index.facts.signings[h.fact]!.confidence ?? 1) < 0.5);
   const ranked = hits
+    .filter((h) => (index.facts.signings[h.fact]!.confidence ?? 1) >= 0.5)
     .map((h) => ({ ...h, score: h.score * (index.facts.signings[h.fact]!.signers.length > 0 ? 1.25 : 1) }))
     .sort((a, b) => b.score - a.score);
   const answers: SigningAnswer[] = ranked.slice(0, LIMIT).map((hit) => {
@@ -32,13 +35,16 @@ export function whoSigned(index: Index, query: string): Result<'who-signed'> {
       parties,
       date: fact.date,
       dateText: fact.dateText,
+      ...(fact.confidence !== undefined ? { confidence: fact.confidence } : {}),
     };
   });
   const suggestions = answers.length
     ? []
-    : near.length
-      ? near.map((h) => describeNear(index, h.fact))
-      : didYouMean(index, query);
+    : unsure.length
+      ? unsure.slice(0, LIMIT).map((h) => describeNear(index, h.fact))
+      : near.length
+        ? near.map((h) => describeNear(index, h.fact))
+        : didYouMean(index, query);
   return { command: 'who-signed', query, answers, suggestions: [...new Set(suggestions)] };
 }
 

@@ -14,9 +14,16 @@ import {
   type DateMention,
 } from './dates.ts';
 import { findEvent } from './events.ts';
-import { findNames } from './names.ts';
+import { findNames, personKeys, titleBefore } from './names.ts';
 import { articleOrganizations, findOrganizations, nameTerms, resolveOrganization } from './organizations.ts';
-import { describePerson, findSigning, isGenericAgreement, partiesBetween } from './signings.ts';
+import {
+  describePerson,
+  findSigning,
+  isGenericAgreement,
+  partiesBetween,
+  type KnownPerson,
+  type SigningMatch,
+} from './signings.ts';
 import type { ArticleFacts, DatedEvent, Organization, Signing } from './types.ts';
 
 type Draft<T> = Omit<T, 'article'>;
@@ -49,12 +56,21 @@ export function extractArticleFacts(article: Article): ArticleFacts {
   });
 
   const eventDrafts: (Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean; signing?: boolean })[] = [];
-  const signingDrafts: (ReturnType<typeof findSigning> & { sentence: number })[] = [];
+  const signingDrafts: (SigningMatch & { sentence: number; also: number[]; confidence: number })[] = [];
+  const people = knownPeople(article);
   sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
-    const signing = findSigning(s.text);
-    if (signing && (signing.signers.length > 0 || signing.parties.length > 0))
-      signingDrafts.push({ ...signing, sentence: i });
+    const signing = findSigning(s.text, people);
+    if (signing) {
+      const resolved = resolveSigners(article, i, signing, people);
+      if (
+        signing.signers.length > 0 ||
+        signing.parties.length > 0 ||
+        !isGenericAgreement(signing.agreement) ||
+        resolved.confidence < 0.5
+      )
+        signingDrafts.push({ ...signing, sentence: i, ...resolved });
+    }
     const event = findEvent(s.text);
     if (event) {
       const own = dateOf.get(i);
@@ -142,9 +158,13 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     }
     const parties = resolveParties(organizations, partyNames);
     const named = [...parties, ...signers.map((x) => x.organization).filter((x): x is string => x !== null)];
+    const confidence = Math.round(s.confidence * (own ? 1 : mention ? 0.9 : 1) * 100) / 100;
     return {
-      sentences: ceremony ? [ceremony.sentence, s.sentence].sort((a, b) => a - b) : [s.sentence],
+      sentences: [...new Set([...(ceremony ? [ceremony.sentence] : []), ...s.also, s.sentence])].sort(
+        (a, b) => a - b,
+      ),
       sentence: s.sentence,
+      confidence,
       signers,
       agreement,
       parties,
@@ -304,4 +324,90 @@ function resolveParties(organizations: Organization[], names: string[]): string[
       return big.length > terms.length && terms.every((t) => big.includes(t));
     });
   });
+}
+
+/** The people the article names in full, each with the surname a later mention may use alone. */
+function knownPeople(article: Article): KnownPerson[] {
+  const people: KnownPerson[] = [];
+  const seen = new Set<string>();
+  for (const s of article.sentences) {
+    for (const n of findNames(s.text)) {
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      people.push({ name: n.name, keys: personKeys(n.name) });
+    }
+  }
+  return people;
+}
+
+/**
+ * Signers a sentence names by "they", "the two" or titles alone ("by the Vice-Chancellor and Provost"):
+ * the people the article names so. Returns the sentences that name them and how sure the signing is:
+ * a signer the text does not let us name (a surname alone nobody has in full, "they" with no one before)
+ * makes the signing unsure, and an unsure signing is a suggestion, not an answer.
+ */
+function resolveSigners(
+  article: Article,
+  i: number,
+  signing: SigningMatch,
+  people: KnownPerson[],
+): { also: number[]; confidence: number } {
+  const also: number[] = [];
+  const confidence = signing.partial ? 0.3 : 0.9;
+  if (signing.signers.length > 0) return { also, confidence };
+  if (signing.pronoun) {
+    const previous = article.sentences[i - 1];
+    const names = previous ? findNames(previous.text) : [];
+    if (
+      previous &&
+      names.length === 2 &&
+      !/\b(?:witness|attend|present|host|chair|spoke|remarks)/i.test(previous.text)
+    ) {
+      signing.signers = names.map((n) => describePerson(previous.text, n));
+      also.push(i - 1);
+      return { also, confidence: 0.75 };
+    }
+    return { also, confidence: 0.3 };
+  }
+  if (signing.titles?.length) {
+    const found = signing.titles.map((t) => personWithTitle(article, t, people));
+    if (found.every((f) => f !== null)) {
+      signing.signers = found.map((f) => f!.signer);
+      also.push(...found.map((f) => f!.sentence).filter((k) => k !== i));
+      return { also: [...new Set(also)], confidence: 0.7 };
+    }
+    return { also, confidence: 0.3 };
+  }
+  // The text says it was signed and names no one: signers empty, stated as such.
+  return { also, confidence: 0.6 };
+}
+
+/** The one person the article gives a title: "Vice-Chancellor X", "X, Provost of P", "The Registrar of P, X". */
+function personWithTitle(
+  article: Article,
+  title: string,
+  people: KnownPerson[],
+): { signer: Signer; sentence: number } | null {
+  const re = new RegExp(
+    `\\b${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+')}\\b`,
+    'i',
+  );
+  const hits = new Map<string, { signer: Signer; sentence: number }>();
+  for (const s of article.sentences) {
+    if (!re.test(s.text)) continue;
+    for (const n of findNames(s.text)) {
+      const appositive = /^,\s*(?:the\s+)?([^,;]{0,80})/.exec(s.text.slice(n.end))?.[1] ?? '';
+      // "The Vice-Chancellor of NSUK, Professor X": the title, its organisation, a comma, the name.
+      const lead = /(?:^|[.;]\s*|,\s*)((?:the\s+)?[^,;]{0,80}),\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/iu.exec(
+        s.text.slice(0, n.start),
+      );
+      const before = titleBefore(s.text, n.start);
+      const leadText = lead && !findNames(lead[1]!).length ? lead[1]! : '';
+      if (re.test(before) || re.test(appositive.split(/\s+and\s+/)[0]!) || re.test(leadText)) {
+        if (!hits.has(n.name)) hits.set(n.name, { signer: describePerson(s.text, n), sentence: s.index });
+      }
+    }
+  }
+  void people;
+  return hits.size === 1 ? [...hits.values()][0]! : null;
 }

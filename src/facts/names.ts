@@ -14,6 +14,8 @@ export interface NameMatch {
   /** Offsets of the name in the text searched. */
   start: number;
   end: number;
+  /** A surname or given name alone after a title ("President Wang"): the full name is elsewhere in the article. */
+  partial?: boolean;
 }
 
 const CHINESE_SURNAMES = new Set(
@@ -51,7 +53,7 @@ const GIVEN_NAMES = new Set(
 
 /** Honorifics: dropped from the name, not a role. */
 export const HONORIFIC =
-  /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Madam|Mme|Herr|Frau|Associate|Assistant|Emeritus|Academician|Comrade)\.?$/;
+  /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Madam|Madame|Mme|Herr|Frau|Associate|Assistant|Emeritus|Academician|Comrade|Engr|Datuk|Dato['’]?|Datin|Tun|Puan|Sheikh|Shaikh|Hon|Honourable|Honorable|Rt|Rev|Alhaji|Alhaja|Hajia|Mallam|Shri|Smt|Baroness|Baron|H\.E\.?|prof|dr|mr|mrs|ms)\.?$/;
 
 /** Words that start or make up a role ("Vice President", "Pro Vice Chancellor International"). */
 export const ROLE_WORDS = new Set(
@@ -91,7 +93,7 @@ const SYLLABLE = new RegExp(`^(?:(?:${INITIALS})(?:${FINALS})|(?:a|o|e|ai|ei|ao|
 
 /** Whether a word splits into one to three pinyin syllables: "Xiaodong", "Lihua", "Ning", "Xiao-dong". */
 export function isPinyin(word: string): boolean {
-  const w = word.toLowerCase().replace(/[-']/g, '');
+  const w = word.toLowerCase().replace(/[-'’]/g, '');
   if (w.length === 0 || w.length > 12) return false;
   const split = (rest: string, count: number): boolean => {
     if (rest === '') return count > 0;
@@ -107,7 +109,14 @@ export function isPinyin(word: string): boolean {
 }
 
 /** A capitalised name word: "Watling", "Müller", "O'Connell", "Smith-Jones", "M." (an initial). */
-const NAME_WORD = /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.)$/u;
+const NAME_WORD =
+  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}+)?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.|Md\.|Mohd\.|Muhd\.)$/u;
+/** An initial written without its dot ("M Rafiqul Alam", "Ian G Campbell", "Dr. NT Rikam"): inside a name only. */
+const BARE_INITIALS = /^\p{Lu}{1,2}$/u;
+/** A surname written in capitals ("WANG Jian’an", "LI Ming"). */
+const CAPS_WORD = /^\p{Lu}{2,}$/u;
+/** Month names that are also surnames ("Anthony May"): a name word inside a name, not before a number. */
+const MONTH_SURNAMES = new Set(['May', 'June', 'April', 'August']);
 const PARTICLES = new Set([
   'van',
   'von',
@@ -120,8 +129,18 @@ const PARTICLES = new Set([
   'le',
   'la',
   'bin',
+  'binti',
+  'bint',
+  'ibn',
   'al',
+  'el',
   'dos',
+  'das',
+  'del',
+  'della',
+  'ter',
+  'ten',
+  'y',
 ]);
 
 interface Token {
@@ -135,16 +154,39 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{M}'’.-]*|\S/gu)) {
     let t = m[0];
     // Keep the dot of an initial or an honorific ("M.", "Dr."), drop a sentence's final dot.
-    if (t.endsWith('.') && !/^\p{Lu}\.$/u.test(t) && !HONORIFIC.test(t)) t = t.slice(0, -1);
+    if (t.endsWith('.') && !/^\p{Lu}\.$/u.test(t) && !HONORIFIC.test(t) && !/^(?:Md|Mohd|Muhd)\.$/.test(t))
+      t = t.slice(0, -1);
     tokens.push({ text: t, start: m.index, end: m.index + t.length });
+  }
+  // "H. E." (His or Her Excellency) is one honorific, not two initials; "Dato' Sri", "Tan Sri" are one too.
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
+    const gap = text.slice(a.end, b.start);
+    if (/^H\.?$/.test(a.text) && /^E\.?$/.test(b.text) && /^\.?\s?$/.test(gap)) {
+      tokens.splice(k, 2, { text: 'H.E.', start: a.start, end: b.end });
+    } else if (
+      /^(?:Tan|Dato['’]?|Datuk|Toh)$/.test(a.text) &&
+      /^(?:Sri|Seri|Puan)$/.test(b.text) &&
+      gap === ' '
+    ) {
+      tokens.splice(k, 2, { text: 'Dato', start: a.start, end: b.end });
+    }
   }
   return tokens;
 }
 
+/** Organisation words of other languages ("Istituto Superiore di Sanità", "Universidad de Zaragoza"). */
+const ORG_STEM =
+  /^(?:Istitut|Institut|Univers|Hôpital|Ospedal|Klinik|Fundaci|Fondazion|Stiftung|Akadem|Academ|Escuela|Scuola|[EÉ]cole|Facult|Minist|Consej|Consigli|Centro|Centre|Zentrum|Servicio|Instytut|Uniwersytet)/;
+
 function isNameWord(token: Token | undefined): boolean {
   if (!token) return false;
   const t = token.text;
-  return NAME_WORD.test(t) && !NOT_NAME.has(t) && !ROLE_WORDS.has(t) && !HONORIFIC.test(t);
+  if (ORG_STEM.test(t)) return false;
+  if (!NAME_WORD.test(t) || NOT_NAME.has(t) || ROLE_WORDS.has(t) || HONORIFIC.test(t)) return false;
+  // "Director-General", "Vice-Chancellor", "Sino-Italian"-like compounds of role or organisation words.
+  return !t.includes('-') || !t.split('-').some((part) => ROLE_WORDS.has(part) || NOT_NAME.has(part));
 }
 
 function isTitleWord(t: string): boolean {
@@ -167,89 +209,186 @@ const ORG_AFTER = new Set(
   ),
 );
 
+/** Titles in lowercase that announce a name ("general secretary Manjit Singh Nayar", "RGU VC prof. Saket Kushwaha"). */
+const LOWER_NAME_TITLES = new Set(
+  (
+    'president vice-president chancellor vice-chancellor pro-vice-chancellor secretary director dean governor ' +
+    'minister chairman chairwoman chairperson registrar principal provost rector mayor ambassador commissioner ' +
+    'premier officer superintendent director-general'
+  ).split(' '),
+);
+
+function isNameTitle(t: string): boolean {
+  return (
+    NAME_TITLES.has(t) || LOWER_NAME_TITLES.has(t) || t === 'VC' || /^(?:Vice|Pro|Deputy)-\p{Lu}/u.test(t)
+  );
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/** A Chinese surname as written, in title case or in capitals ("WANG"), or null. */
+function chineseSurname(word: string): string | null {
+  if (CHINESE_SURNAMES.has(word)) return word;
+  if (CAPS_WORD.test(word) && CHINESE_SURNAMES.has(titleCase(word))) return titleCase(word);
+  return null;
+}
+
+export interface FindNamesOptions {
+  /** Also a surname alone after a title ("President Wang", "Prof. Okonkwo"), marked `partial`. */
+  partial?: boolean;
+}
+
 /** Finds the people named in `text`, in order. */
-export function findNames(text: string): NameMatch[] {
+export function findNames(text: string, options: FindNamesOptions = {}): NameMatch[] {
   const tokens = tokenize(text);
   const found: NameMatch[] = [];
-  /** Runs of two name words with no title or known given name: names only when listed with a person. */
-  const untitled: number[] = [];
+  /** Runs of two to four name words with no title or known given name: names only when listed with a person. */
+  const untitled: [number, number][] = [];
+  const adjacent = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
+  const next = (k: number): Token | undefined => {
+    const a = tokens[k];
+    const b = tokens[k + 1];
+    return a && b && adjacent(a, b) ? b : undefined;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!isNameWord(token)) continue;
-    // Chinese: surname + pinyin given name (or given names in Western order: "Xiaodong Ding").
-    const next = tokens[i + 1];
-    const adjacent = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
-    if (
-      next &&
-      adjacent(token, next) &&
-      CHINESE_SURNAMES.has(token.text) &&
-      isNameWord(next) &&
-      isPinyin(next.text)
-    ) {
-      let end = next;
+    const following = next(i);
+    // Chinese: surname (also in capitals) + pinyin given name: "Ding Xiaodong", "WANG Jian’an".
+    const surname = chineseSurname(token.text);
+    if (surname && following && isNameWord(following) && isPinyin(following.text)) {
+      let end = following;
       // "Wang Xiao Ming": a second given syllable written apart.
-      const third = tokens[i + 2];
+      const third = next(i + 1);
       if (
         third &&
-        adjacent(next, third) &&
         isNameWord(third) &&
         isPinyin(third.text) &&
-        next.text.length <= 4
-      ) {
-        if (!isNameWord(tokens[i + 3]) && third.text.length <= 4) end = third;
-      }
+        following.text.length <= 4 &&
+        !isNameWord(next(i + 2)) &&
+        third.text.length <= 4
+      )
+        end = third;
       i = tokens.indexOf(end);
       if (!ORG_AFTER.has(tokens[i + 1]?.text ?? '')) {
-        found.push({ name: text.slice(token.start, end.end), start: token.start, end: end.end });
+        found.push({ name: surname + text.slice(token.end, end.end), start: token.start, end: end.end });
       }
       continue;
     }
-    // Western: a run of name words (and particles, initials) after a title, or opening with a given name.
+    // Chinese in Western order: pinyin given name + surname ("Limin Zhang", "Ying Tan").
+    if (
+      following &&
+      isNameWord(token) &&
+      token.text.length >= 3 &&
+      isPinyin(token.text) &&
+      CHINESE_SURNAMES.has(following.text) &&
+      !isNameWord(next(i + 1)) &&
+      !ORG_AFTER.has(tokens[i + 2]?.text ?? '') &&
+      !(i > 0 && isNameWord(tokens[i - 1]) && adjacent(tokens[i - 1]!, token))
+    ) {
+      found.push({ name: text.slice(token.start, following.end), start: token.start, end: following.end });
+      i++;
+      continue;
+    }
     const previous = tokens[i - 1];
     const titled =
       previous !== undefined &&
-      (HONORIFIC.test(previous.text) || NAME_TITLES.has(previous.text)) &&
+      (HONORIFIC.test(previous.text) || isNameTitle(previous.text)) &&
       adjacent(previous, token);
-    if (!titled && !GIVEN_NAMES.has(token.text) && !beforeRole(text, tokens, i)) {
-      if (isNameWord(next) && next && adjacent(token, next)) untitled.push(i);
+    const initial = /^\p{Lu}\.$/u.test(token.text);
+    const bare = titled && BARE_INITIALS.test(token.text) && isNameWord(following);
+    if (!isNameWord(token) && !bare) continue;
+    // Western and others: a run of name words (with particles and initials) after a title, opening with a
+    // listed given name or initials ("A. K. Sharma"), or followed by a role ("Sule Mundi, Provost of ...").
+    const run = nameRun(text, tokens, i);
+    const end = run.end;
+    const runLong = end > i && !/\.$/.test(tokens[end]!.text) && !BARE_INITIALS.test(tokens[end]!.text);
+    if (
+      !titled &&
+      !GIVEN_NAMES.has(token.text) &&
+      !(initial && runLong) &&
+      !beforeRole(text, tokens, i, end)
+    ) {
+      if (runLong && !initial && !BARE_INITIALS.test(token.text)) untitled.push([i, end]);
       continue;
     }
-    let j = i;
-    while (j + 1 < tokens.length) {
-      const candidate = tokens[j + 1]!;
-      if (!adjacent(tokens[j]!, candidate)) break;
-      if (isNameWord(candidate)) j++;
-      else if (PARTICLES.has(candidate.text) && isNameWord(tokens[j + 2])) j++;
-      else break;
-      if (j - i >= 3) break;
+    if (!runLong) {
+      // "President Wang", "Prof. Okonkwo": one word after a title names someone the article names in full.
+      if (options.partial && titled && end === i && isNameWord(token) && !/\.$/.test(token.text)) {
+        const after = tokens[i + 1]?.text ?? '';
+        if (!ORG_AFTER.has(after) && !(after === '' && false))
+          found.push({ name: token.text, start: token.start, end: token.end, partial: true });
+      }
+      continue;
     }
-    const last = tokens[j]!;
-    if (j === i || /\.$/.test(last.text)) continue; // a lone word or an initial is not a name
-    if (ORG_AFTER.has(tokens[j + 1]?.text ?? '')) {
-      i = j;
+    const last = tokens[end]!;
+    if (ORG_AFTER.has(tokens[end + 1]?.text ?? '')) {
+      i = end;
       continue;
     }
     found.push({ name: text.slice(token.start, last.end), start: token.start, end: last.end });
-    i = j;
+    i = end;
   }
   if (untitled.length > 0 && found.length > 0) return withListed(text, tokens, found, untitled);
   return found;
 }
 
-/** Words that end organisation names written without a head word ("Eastbridge Met"). */
-const NOT_LAST_NAME = new Set(['Met', 'Metropolitan', 'Royal', 'Regional', 'Normal', 'Polytechnic', 'Tech']);
+/**
+ * How far a name that starts at token `i` runs: name words, initials ("Ian G Campbell"), particles
+ * ("Ludwig van der Berg", "Awang bin Jamil"), a month that is a surname ("Anthony May"); at most four name
+ * words. Returns the index of its last token (i when it is one word).
+ */
+function nameRun(text: string, tokens: Token[], i: number): { end: number } {
+  const adjacent = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
+  let j = i;
+  let words = 1;
+  while (j + 1 < tokens.length && words < 4) {
+    const candidate = tokens[j + 1]!;
+    if (!adjacent(tokens[j]!, candidate)) break;
+    const after = tokens[j + 2];
+    const afterAdjacent = after !== undefined && adjacent(candidate, after);
+    if (isNameWord(candidate)) {
+      j++;
+      words++;
+    } else if (
+      MONTH_SURNAMES.has(candidate.text) &&
+      !(afterAdjacent && /^\d/.test(after.text)) &&
+      !/^\s*\d/.test(text.slice(candidate.end))
+    ) {
+      j++;
+      break;
+    } else if (BARE_INITIALS.test(candidate.text) && afterAdjacent && isNameWord(after)) {
+      j++;
+    } else if (PARTICLES.has(candidate.text) && afterAdjacent) {
+      // One or two particles, then a name word: "van der Berg", "bin Jamil".
+      if (isNameWord(after)) j++;
+      else if (PARTICLES.has(after.text) && isNameWord(tokens[j + 3]) && adjacent(after, tokens[j + 3]!))
+        j += 2;
+      else break;
+    } else break;
+  }
+  return { end: j };
+}
 
 /**
  * "Pierre McAllister and President Raj Sutherland signed", "Ren Lei and Hamish Singh": a pair of name
  * words listed with a person ("A and B", "A, B") is a person too, whatever the given name.
  */
-function withListed(text: string, tokens: Token[], found: NameMatch[], untitled: number[]): NameMatch[] {
+/** Words that end organisation names written without a head word ("Eastbridge Met"). */
+const NOT_LAST_NAME = new Set(['Met', 'Metropolitan', 'Royal', 'Regional', 'Normal', 'Polytechnic', 'Tech']);
+
+function withListed(
+  text: string,
+  tokens: Token[],
+  found: NameMatch[],
+  untitled: [number, number][],
+): NameMatch[] {
   const out = [...found];
-  for (const i of untitled) {
+  for (const [i, k] of untitled) {
     const first = tokens[i]!;
-    const last = tokens[i + 1]!;
-    if (NOT_LAST_NAME.has(last.text) || ORG_AFTER.has(tokens[i + 2]?.text ?? '')) continue;
-    if (isNameWord(tokens[i + 2]) && /^\s+$/.test(text.slice(last.end, tokens[i + 2]!.start))) continue;
+    const last = tokens[k]!;
+    if (NOT_LAST_NAME.has(last.text) || ORG_AFTER.has(tokens[k + 1]?.text ?? '')) continue;
     if (out.some((n) => n.start < last.end && first.start < n.end)) continue;
     // A person right after "and" (titles between allowed), or right before ", " / " and ".
     const after = /^\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)/.exec(text.slice(last.end));
@@ -273,20 +412,11 @@ function withListed(text: string, tokens: Token[], found: NameMatch[], untitled:
  * "Lesley Watts, Chief Executive of the Trust": two or three name words right before a comma and a role
  * are a name, even with a given name the list does not know.
  */
-function beforeRole(text: string, tokens: Token[], i: number): boolean {
-  for (let n = 2; n <= 3; n++) {
-    const run = tokens.slice(i, i + n);
-    if (run.length < n || !run.every(isNameWord)) return false;
-    const last = run[n - 1]!;
-    if (
-      /^,\s*(?:the\s+)?(?:(?:Vice|Deputy|Pro|Executive|Chief|Managing|Associate|Assistant|Acting|Interim|Senior|General)[\s-])*(?:President|Dean|Director|Chancellor|Vice-Chancellor|Provost|Rector|Principal|Secretary|Governor|Mayor|Minister|Chair|Chairman|Chairwoman|Chairperson|Head|CEO|Executive|Officer|Manager|Professor|Ambassador|Commissioner|Founder|Partner)\b/.test(
-        text.slice(last.end),
-      )
-    ) {
-      return true;
-    }
-  }
-  return false;
+function beforeRole(text: string, tokens: Token[], i: number, end: number): boolean {
+  if (end <= i || end - i > 3) return false;
+  return /^,\s*(?:the\s+)?(?:(?:Vice|Deputy|Pro|Executive|Chief|Managing|Associate|Assistant|Acting|Interim|Senior|General)[\s-])*(?:President|Dean|Director|Director-General|Chancellor|Vice-Chancellor|Provost|Rector|Principal|Secretary|Governor|Mayor|Minister|Chair|Chairman|Chairwoman|Chairperson|Head|CEO|Executive|Officer|Manager|Professor|Ambassador|Commissioner|Founder|Partner|Registrar)\b/i.test(
+    text.slice(tokens[end]!.end),
+  );
 }
 
 /** Words before a name that are its title: "USST Vice President", "Professor Sir", "Dean". */
@@ -346,4 +476,18 @@ export function splitTitle(title: string): { role: string | null; organization: 
   const r = words.findIndex((w) => ROLE_WORDS.has(w) || /^(?:Vice|Pro)-/.test(w));
   if (r > 0) return { role: words.slice(r).join(' '), organization: words.slice(0, r).join(' ') };
   return { role: cleaned, organization: null };
+}
+
+/**
+ * The words a later mention may use for a person named in full: the family name ("Wang" of "Wang En'ge",
+ * "Zhang" of "Limin Zhang", "Okonkwo" of "Adaeze N. Okonkwo").
+ */
+export function personKeys(name: string): string[] {
+  const words = name.split(/\s+/).filter((w) => !/\.$/.test(w) && !PARTICLES.has(w));
+  if (words.length < 2) return [];
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  if (words.length <= 3 && CHINESE_SURNAMES.has(first) && words.slice(1).every((w) => isPinyin(w)))
+    return [first];
+  return [last];
 }

@@ -17,48 +17,91 @@ export interface SigningMatch {
   parties: string[];
   /** Offset of the verb in the sentence. */
   verbAt: number;
+  /** The subject is "they", "the two" or "both" with no name: the signers are named in the sentence before. */
+  pronoun?: boolean;
+  /** Titles that stand for the signers ("by the Vice-Chancellor and Provost"): people the article names elsewhere. */
+  titles?: string[];
+  /** Some signer is named by a surname alone that the article does not give in full. */
+  partial?: boolean;
 }
 
-const VERB = /\b(?:co-)?(?:signed|inked|signs|inks)\b|\bput\s+(?:their\s+)?pens?\s+to\s+paper\b/g;
+/** A person the article names in full, by whom a later mention of the surname alone is known. */
+export interface KnownPerson {
+  name: string;
+  /** The words a later mention may use alone: the surname (and, for Chinese names, the family name first). */
+  keys: string[];
+}
+
+const AGREEMENT_NOUN =
+  '(?:agreements?|memorand\\w*|MoUs?|MOUs?|MoAs?|MOAs?|contracts?|accords?|pacts?|letters?\\s+of\\s+intent)';
+const VERB = new RegExp(
+  '\\b(?:co-)?(?:signed|inked|signs|inks|initial(?:l)?ed)\\b|\\bput\\s+(?:their\\s+)?pens?\\s+to\\s+paper\\b' +
+    // "concluded this agreement", "renewed their exchange agreement": a signing when an agreement is the object.
+    `|\\b(?:concluded|renewed)(?=\\s+(?:(?:the|a|an|this|that|their|its|two)\\s+)?(?:[\\w-]+\\s+){0,5}${AGREEMENT_NOUN}\\b)` +
+    // "A and B signing the memorandum" (a caption), "the signing of the MoU by A and B".
+    '|\\bsigning(?=\\s+(?:the|a|an|their|of)\\s)',
+  'g',
+);
 /** "A signed for X, and B signed for Y": a verb that names the side the signer signed for. */
 const FOR_SIDE = /^\s+(?:for|on\s+behalf\s+of)\b/;
+// Case-sensitive: "Anthony May signed" is no modal.
 const NOT_DONE =
-  /\b(?:to|will|would|shall|should|could|may|might|can|cannot|plan(?:s|ned)?\s+to|hope[sd]?\s+to|expected\s+to|yet\s+to|not|never|be)\s+(?:\w+ly\s+)?(?:be\s+)?$/i;
-const PASSIVE = /\b(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$/i;
+  /\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall|[Ss]hould|[Cc]ould|may|[Mm]ight|[Cc]an|[Cc]annot|[Pp]lan(?:s|ned)?\s+to|[Hh]ope[sd]?\s+to|expected\s+to|yet\s+to|not|never|be)\s+(?:\w+ly\s+)?(?:be\s+)?$/;
+const PASSIVE =
+  /\b(?:was|were|been|being|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+|both\s+|jointly\s+|formally\s+)?$/i;
 /** Stretches that name people who did not sign. */
 const EXCLUDE_FROM =
-  /\b(?:witnessed\s+by|in\s+the\s+(?:presence|witness)\s+of|under\s+the\s+witness\s+of|with\s+the\s+witness\s+of|accompanied\s+by|attended\s+by|hosted\s+by|presided\s+over\s+by|present\s+(?:at|were)|and\s+witnessed|as\s+witness(?:es)?|while|who\s+(?:witnessed|attended|hosted|spoke))\b/gi;
+  /\b(?:witnessed\s+by|in\s+the\s+(?:presence|witness)\s+of|under\s+the\s+witness\s+of|with\s+the\s+witness\s+of|accompanied\s+by|attended\s+by|hosted\s+by|chaired\s+by|moderated\s+by|presided\s+over\s+by|officiated\s+by|present\s+(?:at|were)|and\s+witnessed|as\s+witness(?:es)?|while|who\s+(?:witnessed|attended|hosted|chaired|spoke|delivered|gave|was|were))\b/gi;
 const GENERIC_AGREEMENT =
   /^(?:the|a|an|this|that|its|their)?\s*(?:agreement|agreements|contract|memorandum|mou|moa|deal|document|accord|pact)$/i;
+/** Lowercase words a photo caption has beside its names: "Pictured: A (left) and B signing the MoU". */
+const CAPTION_WORDS =
+  /^(?:and|&|of|the|from|at|left|right|centre|center|l|r|pictured|above|below|photo|president|chancellor|vice-chancellor|vice|chair|ceo|dean|director|professor|prof|dr)$/;
 
-/** Finds the signing a sentence states, or null. */
-export function findSigning(sentence: string): SigningMatch | null {
+/** Finds the signing a sentence states, or null. `people` are those the article names in full. */
+export function findSigning(sentence: string, people: KnownPerson[] = []): SigningMatch | null {
+  const named = namesIn(sentence, people);
   for (const m of sentence.matchAll(VERB)) {
     const at = m.index;
     const before = sentence.slice(0, at);
     if (NOT_DONE.test(before)) continue;
     if (/^\s+up\b/.test(sentence.slice(at + m[0].length))) continue; // "signed up"
-    const passive = PASSIVE.test(before);
+    const nominal = m[0] === 'signing';
+    let passive = PASSIVE.test(before);
     const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
+    if (nominal) {
+      // "the formal signing of the MoU by A and B": a passive; "A and B signing the MoU": a caption.
+      const of = /^\s+of\s+[^,;]{1,150}?\s+by\s+/.exec(sentence.slice(at + m[0].length));
+      if (of) passive = true;
+      else if (!isCaption(before, named)) continue;
+    }
     // "put pen to paper on the agreement": the agreement follows "on".
-    const after = sentence.slice(at + m[0].length).replace(/^(\s+)on\s+(?=(?:the|a|an)\b)/, '$1');
-    const people = findNames(sentence);
+    const after = sentence.slice(at + m[0].length);
+    const object = after.replace(/^(\s+)(?:on|of)\s+(?=(?:the|a|an)\b)/, '$1');
     const excluded = exclusionZones(sentence);
     const isSigner = (n: NameMatch) => !excluded.some(([s, e]) => n.start >= s && n.start < e);
     let signerNames: NameMatch[];
     let agreement: string | null;
+    let agent = '';
     if (passive) {
       const by = /\bby\b/.exec(after);
-      const agentStart = by ? at + m[0].length + by.index : sentence.length;
-      signerNames = by ? people.filter((n) => n.start > agentStart && isSigner(n)) : [];
+      // "An MoA was signed between A and B": people after "between" signed.
+      const between = by ? null : /\bbetween\b/.exec(after);
+      const agentMark = by ?? between;
+      const agentStart = agentMark ? at + m[0].length + agentMark.index : sentence.length;
+      signerNames = agentMark ? named.filter((n) => n.start > agentStart && isSigner(n)) : [];
+      if (by) agent = sentence.slice(agentStart);
       const subject = before.replace(PASSIVE, '').slice(clauseStart);
-      agreement = cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
+      agreement = nominal
+        ? cleanAgreement(object)
+        : cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
     } else {
-      const subjectNames = people.filter((n) => n.start >= clauseStart && n.end <= at && isSigner(n));
+      const subjectNames = named.filter((n) => n.start >= clauseStart && n.end <= at && isSigner(n));
+      agent = sentence.slice(clauseStart, at);
       // "... signed a contract with Mr. B": the counterpart named after "with".
       const withMatch = /\bwith\s+/.exec(after);
       const objectNames = withMatch
-        ? people.filter((n) => n.start >= at + m[0].length + withMatch.index && isSigner(n))
+        ? named.filter((n) => n.start >= at + m[0].length + withMatch.index && isSigner(n))
         : [];
       signerNames = [
         ...subjectNames,
@@ -68,35 +111,110 @@ export function findSigning(sentence: string): SigningMatch | null {
       const sides = /,\s*with\s+(?=[^;]*?\bsigning\s+(?:for|on\s+behalf\s+of)\b)/.exec(after);
       if (sides) {
         const from = at + m[0].length + sides.index;
-        signerNames.push(...people.filter((n) => n.start > from && isSigner(n)));
+        signerNames.push(...named.filter((n) => n.start > from && isSigner(n)));
       }
-      // "A signed for X, and B signed for Y": each side's signer in a clause of its own.
-      if (FOR_SIDE.test(after)) {
-        const base = at + m[0].length;
-        let from = base;
-        for (const next of sentence.slice(base).matchAll(VERB)) {
-          const to = base + next.index;
-          const clause = sentence.slice(0, to);
-          if (!FOR_SIDE.test(sentence.slice(to + next[0].length)) || NOT_DONE.test(clause)) continue;
-          signerNames.push(...people.filter((n) => n.start > from && n.end <= to && isSigner(n)));
-          from = to + next[0].length;
-        }
+      // "A signed for X, and B signed for Y", "A signed the MoU for P while B signed it for Q": each
+      // later signing verb's subject signed too.
+      let from = at + m[0].length;
+      for (const next of sentence.slice(from).matchAll(VERB)) {
+        const to = from + next.index;
+        if (
+          next[0] === 'signing' ||
+          NOT_DONE.test(sentence.slice(0, to)) ||
+          PASSIVE.test(sentence.slice(0, to))
+        )
+          continue;
+        signerNames.push(...named.filter((n) => n.start > from && n.end <= to && isSigner(n)));
+        from = to + next[0].length;
       }
       // "signed for the university": a side, not an agreement.
-      agreement = FOR_SIDE.test(after) ? null : cleanAgreement(after);
+      agreement = FOR_SIDE.test(after) ? null : cleanAgreement(object);
     }
-    // Drop names that are part of an appositive of a non-signer organisation? No: keep order, unique names.
     const seen = new Set<string>();
     const signers: Signer[] = [];
+    let partial = false;
     for (const n of signerNames) {
       if (seen.has(n.name)) continue;
       seen.add(n.name);
+      if (n.partial) partial = true;
       signers.push(describePerson(sentence, n));
     }
     const parties = partiesOf(sentence, at, excluded, signers);
-    return { signers, agreement, parties, verbAt: at };
+    const match: SigningMatch = { signers, agreement, parties, verbAt: at };
+    if (partial) match.partial = true;
+    if (signers.length === 0) {
+      const subject = sentence.slice(clauseStart, at);
+      // "after the two signed", "They renewed the agreement": people named before, here or in the sentence before.
+      if (
+        !passive &&
+        /(?:^|\b)(?:[Tt]hey|[Tt]he\s+two|[Bb]oth(?:\s+(?:men|women|leaders|presidents))?|[Tt]he\s+pair)\s+(?:(?:then|also|jointly|formally|officially|later)\s+)?(?:have\s+|had\s+)?$/.test(
+          subject,
+        )
+      ) {
+        const earlier = named.filter((n) => n.end <= at && isSigner(n) && !n.partial);
+        if (earlier.length === 2) match.signers = earlier.map((n) => describePerson(sentence, n));
+        else if (earlier.length === 0) match.pronoun = true;
+      }
+      const titles = titleReferences(agent);
+      if (titles.length) match.titles = titles;
+    }
+    return match;
   }
   return null;
+}
+
+/** People of a sentence: full names, and surnames alone of people the article names in full. */
+function namesIn(sentence: string, people: KnownPerson[]): NameMatch[] {
+  const found = findNames(sentence, { partial: true });
+  const resolve = (word: string): string | null => {
+    const matches = people.filter((p) => p.keys.includes(word));
+    const names = [...new Set(matches.map((p) => p.name))];
+    return names.length === 1 ? names[0]! : null;
+  };
+  const out: NameMatch[] = [];
+  for (const n of found) {
+    if (!n.partial) {
+      out.push(n);
+      continue;
+    }
+    const full = resolve(n.name);
+    out.push(full ? { name: full, start: n.start, end: n.end } : n);
+  }
+  // A surname alone with no title ("signed by Okonkwo and Engr. Musa K. Danjuma").
+  if (people.length) {
+    for (const m of sentence.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
+      if (out.some((n) => m.index < n.end && n.start < m.index + m[0].length)) continue;
+      const full = resolve(m[0]);
+      // Not the first word of a name written out ("Okonkwo Adaeze"): the next word is no capitalised one.
+      if (!full || /^\s+\p{Lu}/u.test(sentence.slice(m.index + m[0].length))) continue;
+      out.push({ name: full, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether the words before "signing" are a caption's: names, titles, "and", "(left)". */
+function isCaption(before: string, named: NameMatch[]): boolean {
+  const inNames = named.filter((n) => n.end <= before.length);
+  if (inNames.length === 0) return false;
+  let rest = before;
+  for (const n of [...inNames].reverse()) rest = rest.slice(0, n.start) + ' ' + rest.slice(n.end);
+  const words = rest.match(/(?<!\p{L})\p{Ll}[\p{L}-]*/gu) ?? [];
+  return words.every((w) => CAPTION_WORDS.test(w));
+}
+
+/** Titles that stand for people in an agent phrase: "by the Vice-Chancellor and Provost" -> both titles. */
+function titleReferences(agent: string): string[] {
+  const m =
+    /^\s*(?:by\s+)?the\s+([^,;.()]+?)(?=\s*[,;.(]|\s+(?:on|at|in|during|for|followed|after|before)\s|$)/.exec(
+      agent,
+    );
+  if (!m) return [];
+  const parts = m[1]!.split(/\s+(?:and|&)\s+(?:the\s+)?/).map((t) => t.replace(/\s+of\s+.*$/, '').trim());
+  const title = /^(?:\p{Lu}[\p{L}-]*\s?)+$/u;
+  const role =
+    /\b(?:Chancellor|President|Provost|Rector|Dean|Director|Principal|Registrar|Secretary|Governor|Mayor|Minister|Chair\w*|CEO|Vice-Chancellor|Head|Executive|Officer)\b/;
+  return parts.every((t) => title.test(t) && role.test(t)) ? parts : [];
 }
 
 function exclusionZones(sentence: string): [number, number][] {
@@ -104,6 +222,12 @@ function exclusionZones(sentence: string): [number, number][] {
   for (const m of sentence.matchAll(EXCLUDE_FROM)) {
     const start = m.index;
     const from = start + m[0].length;
+    // "A signed for P while B signed for Q": B signed too.
+    if (
+      /^while$/i.test(m[0]) &&
+      /\b(?:signed|inked|initial(?:l)?ed)\b/.test(sentence.slice(from).split(';')[0]!)
+    )
+      continue;
     zones.push([start, from + witnessListLength(sentence.slice(from))]);
   }
   return zones;

@@ -22,6 +22,11 @@ export interface Signing {
   dateText: string | null;
   /** The organisations the signing names (parties, signers' organisations), with their aliases in the article. */
   organizations: Organization[];
+  /**
+   * How sure the extraction is, 0-1: below 0.5 the text does not let it say who signed (a surname alone,
+   * "they" with no one named before), and the signing is a suggestion, never an answer.
+   */
+  confidence?: number;
 }
 
 export interface DatedEvent {
@@ -37,6 +42,8 @@ export interface DatedEvent {
   dateText: string | null;
   /** The organisations the event's sentence names, with their aliases in the article. */
   organizations: Organization[];
+  /** How sure the extraction is of the event and its date, 0-1 (see Signing.confidence). */
+  confidence?: number;
 }
 
 /** An organisation of one article, with every other name that article gives it. */

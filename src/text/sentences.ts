@@ -82,6 +82,9 @@ const NEVER_FINAL = new Set([
   'messrs',
   'mme',
   'mlle',
+  'md',
+  'mohd',
+  'engr',
 ]);
 
 /** Abbreviations that may end a sentence when the next word starts with a capital ("at 9 a.m. The ..."). */

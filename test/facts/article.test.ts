@@ -93,3 +93,39 @@ describe('one signing told twice', () => {
     );
   });
 });
+
+describe('people named again', () => {
+  const signersOf = (body: string) =>
+    extractArticleFacts(article(body)).signings.map((s) => ({
+      names: s.signers.map((x) => x.name),
+      confidence: s.confidence,
+    }));
+  it('"President Wang" and a surname alone give the full name the article used first', () => {
+    const found = signersOf(
+      'Peking Medical College President Wang Lijun visited Hangzhou on May 3.\nAt the ceremony, President Wang signed the Hangzhou Health Data Agreement with Dr. Rita Gomes, Director of Lisbon Health Lab.\nGomes later met the press.',
+    );
+    expect(found[0]!.names).toEqual(['Wang Lijun', 'Rita Gomes']);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+  it('"They signed": the two people the sentence before names, quoted with it', () => {
+    const facts = extractArticleFacts(
+      article(
+        'Rector Nuno Alves and President Kenji Sato met on the main campus on May 2. They renewed the exchange agreement.',
+      ),
+    );
+    expect(facts.signings[0]).toMatchObject({ sentences: [0, 1] });
+    expect(facts.signings[0]!.signers.map((s) => s.name)).toEqual(['Nuno Alves', 'Kenji Sato']);
+  });
+  it('"by the Rector and the Director": the people the article gives those titles', () => {
+    const found = signersOf(
+      'The Rector of Porto Polytechnic, Professor Helena Costa, welcomed Dr. Luis Prado, Director of the Braga Clinic, on May 2.\nThe day ended with the signing of the MoU by the Rector and Director.',
+    );
+    expect(found[0]!.names).toEqual(['Helena Costa', 'Luis Prado']);
+  });
+  it('a surname nobody has in full leaves the signing unsure: not an answer', () => {
+    const found = signersOf(
+      'On May 2, the memorandum was signed by President Okafor and the Porto Polytechnic.',
+    );
+    expect(found[0]!.confidence).toBeLessThan(0.5);
+  });
+});

@@ -95,3 +95,58 @@ describe('titles with a portfolio', () => {
     });
   });
 });
+
+describe('names from every part of the world', () => {
+  it('keeps honorifics out of the name: H. E., Madame, Datuk, Dato’ Sri, Engr., Sheikh, Prof Dr', () => {
+    expect(names('H. E. Sok Vanna, Senior Minister of Planning, and Madame LIU Fang signed')).toEqual([
+      'Sok Vanna',
+      'Liu Fang',
+    ]);
+    expect(names("Datuk Dr Awang Kassim bin Jamil and Dato' Sri Nurul Huda Abdullah")).toEqual([
+      'Awang Kassim bin Jamil',
+      'Nurul Huda Abdullah',
+    ]);
+    expect(names('Engr. Musa K. Danjuma and Sheikh Abd Karim Nasser')).toEqual([
+      'Musa K. Danjuma',
+      'Abd Karim Nasser',
+    ]);
+    expect(names('Prof Dr M Farhana Akter and Prof Dr Ian R Dolan')).toEqual([
+      'M Farhana Akter',
+      'Ian R Dolan',
+    ]);
+  });
+  it('reads initials, particles, apostrophes, hyphens and a month that is a surname', () => {
+    expect(names('Dr. A. K. Verma, Dean, and Prof. Ludwig van der Berg')).toEqual([
+      'A. K. Verma',
+      'Ludwig van der Berg',
+    ]);
+    expect(names("Vice-Chancellor Ibrahim Sa'id Bello and CEO Grace Owusu-Ansah")).toEqual([
+      "Ibrahim Sa'id Bello",
+      'Grace Owusu-Ansah',
+    ]);
+    expect(names('signed by hospital CEO Peter May on Monday')).toEqual(['Peter May']);
+    expect(names('signed on May 4 by Dr. Jane Ross')).toEqual(['Jane Ross']);
+  });
+  it('reads a Chinese surname in capitals and a name in given-family order', () => {
+    expect(names('President ZHAO Minghui and Xiaoyan Zhou signed')).toEqual(['Zhao Minghui', 'Xiaoyan Zhou']);
+    expect(names('Hosted by Jianguo Li at Wuhan University')).toEqual(['Jianguo Li']);
+  });
+  it('finds an unlisted name before a role in lowercase, and titles in lowercase before a name', () => {
+    expect(names('Tobenna Eze, president of the Lagos Institute, and registrar Kemi Adeyemi')).toEqual([
+      'Tobenna Eze',
+      'Kemi Adeyemi',
+    ]);
+  });
+  it('takes no organisation of another language for a person', () => {
+    expect(
+      names('Dr. Lucia Ferri, and Istituto Nazionale di Ottica, represented by Prof. Marco Neri'),
+    ).toEqual(['Lucia Ferri', 'Marco Neri']);
+    expect(names('the Hanban Director-General and the UZ President')).toEqual([]);
+  });
+  it('marks a surname alone after a title as partial, only when asked', () => {
+    expect(findNames('At the ceremony, President Zhao signed it.', { partial: true })).toMatchObject([
+      { name: 'Zhao', partial: true },
+    ]);
+    expect(names('At the ceremony, President Zhao signed it.')).toEqual([]);
+  });
+});

@@ -144,3 +144,65 @@ describe('more ways to say who signed', () => {
     ).toEqual(['Deng Wei', 'Yang Ling']);
   });
 });
+
+describe('signing sentences of other shapes', () => {
+  it('"A signed the MoU for P and B signed it for Q", "whilst", "while": every clause’s signer', () => {
+    expect(
+      signers(
+        'Registrar Dr Nadia Rahman signed the agreement on behalf of Coastal University and Hospital CEO Dr Peter Okafor signed the agreement on behalf of the hospital.',
+      ),
+    ).toEqual(['Nadia Rahman', 'Peter Okafor']);
+    expect(
+      signers(
+        'Mr. Tomas Lind, Chairman, signed for the Board while Dr. Hanna Berg, Director, signed for the Institute.',
+      ),
+    ).toEqual(['Tomas Lind', 'Hanna Berg']);
+  });
+  it('"concluded", "renewed" and "initialled" an agreement are signings; "concluded the visit" is not', () => {
+    expect(
+      signers('President Lin Hao and Rector Karl Weiss concluded a strategic cooperation agreement.'),
+    ).toEqual(['Lin Hao', 'Karl Weiss']);
+    expect(signers('Dr. Maria Santos initialled the contract for the clinic.')).toEqual(['Maria Santos']);
+    expect(findSigning('President Lin Hao concluded the visit with a speech.')).toBeNull();
+  });
+  it('"X was signed between A and B": the people after "between"', () => {
+    expect(
+      signers(
+        'A memorandum was signed between rector Professor Datuk Hamid Osman and Sheikh Faisal Al Thani, the chief executive officer of the group.',
+      ),
+    ).toEqual(['Hamid Osman', 'Faisal Al Thani']);
+  });
+  it('a photo caption: "A and B signing the agreement"; not "after signing the agreement, A said"', () => {
+    expect(
+      signers('Pictured: Dr. Rosa Diaz (left) and Professor Kwame Mensah signing the partnership agreement.'),
+    ).toEqual(['Rosa Diaz', 'Kwame Mensah']);
+    expect(findSigning('After signing the agreement, Dr. Rosa Diaz thanked the staff.')).toBeNull();
+  });
+  it('"after the two signed": the two people named before in the sentence; "the two sides signed": nobody', () => {
+    expect(
+      signers('Mayor Ana Ruiz, left, shook hands with Dr. Omar Haddad after the two signed an agreement.'),
+    ).toEqual(['Ana Ruiz', 'Omar Haddad']);
+    expect(signers('At the ceremony, the two sides signed a cooperation agreement.')).toEqual([]);
+    expect(findSigning('They then signed the renewed agreement.')?.pronoun).toBe(true);
+  });
+  it('titles that stand for signers, and a surname alone the article gives in full', () => {
+    expect(
+      findSigning('The day ended with the signing of the MoU by the Rector and Registrar.')?.titles,
+    ).toEqual(['Rector', 'Registrar']);
+    const people = [{ name: 'Adaeze N. Okonkwo', keys: ['Okonkwo'] }];
+    expect(
+      findSigning(
+        'The second agreement was signed by Okonkwo and Engr. Musa K. Danjuma.',
+        people,
+      )!.signers.map((s) => s.name),
+    ).toEqual(['Adaeze N. Okonkwo', 'Musa K. Danjuma']);
+    expect(findSigning('It was signed by President Zhao.')?.partial).toBe(true);
+  });
+  it('hosts, chairs and speakers in the signing sentence are not signers', () => {
+    expect(
+      signers(
+        'During the ceremony chaired by Dr. Ines Moreau, the agreement was signed by Jun Wei and Prof. Alan Pike, who delivered remarks afterwards.',
+      ),
+    ).toEqual(['Jun Wei', 'Alan Pike']);
+  });
+});
