@@ -81,14 +81,14 @@ const DAY_MONTH = new RegExp(
 );
 const ISO = /(?<![\p{L}\p{N}])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\p{N}])/gu;
 const RELATIVE =
-  /(?<![\p{L}\p{N}])(?:(?:[Oo]n\s+)?([Ll]ast|[Tt]his\s+past|[Oo]n)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|([Yy]esterday|[Tt]oday|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Ll]ast\s+night))(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:[Oo]n\s+)?([Ll]ast|[Tt]his\s+past|[Oo]n)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|([Yy]esterday|(?<!\b(?:of|until|till|to|than|as|are|is|am|was|were|world|where|even|still)\s+)[Tt]oday(?!\s*['’]s)|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Ll]ast\s+night))(?![\p{L}\p{N}])/gu;
 /**
  * A weekday alone, as news reports write it: "a ribbon-cutting ceremony Wednesday", "signed Tuesday".
  * Not a holiday ("Good Friday"), a plan ("next Monday"), a habit ("every Monday") or a range ("Monday to
  * Friday").
  */
 const BARE_WEEKDAY =
-  /(?<![\p{L}\p{N}])(?<!(?:[Nn]ext|[Tt]his|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Ff]rom|[Ss]tarting|[Cc]oming|[Ee]very|[Ee]ach|[Gg]ood|[Bb]lack|[Cc]yber|[Ss]uper|[Aa]sh|[Hh]oly|[Mm]aundy|[Pp]alm|[Ee]aster|[Gg]iving)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}\p{N}])(?!\s*(?:[-–]|to\b|through\b|and\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))/gu;
+  /(?<![\p{L}\p{N}])(?<![-–]\s*)(?<!\b(?:to|through|till|until|and|or)\s+)(?<!(?:[Nn]ext|[Tt]his|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Ff]rom|[Ss]tarting|[Cc]oming|[Ee]very|[Ee]ach|[Gg]ood|[Bb]lack|[Cc]yber|[Ss]uper|[Aa]sh|[Hh]oly|[Mm]aundy|[Pp]alm|[Ee]aster|[Gg]iving)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}\p{N}])(?!\s*(?:[-–]\s*|(?:to|through|till|until|and|or)\s+)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/gu;
 /** Times with no day: "last week", "earlier this month", "recently". Such a sentence has a time of its own. */
 const VAGUE =
   /\b(?:(?:last|this|earlier this|later this|past|previous)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)|recently|(?:a\s+)?(?:few|couple of|several)\s+(?:days|weeks|months)\s+ago|(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})\b/;

@@ -89,7 +89,7 @@ describe('relative dates against the publication date', () => {
   it('reads a weekday alone, as news reports write it, as the latest such day up to publication', () => {
     // 2023-11-09 is a Thursday.
     expect(
-      first('Leaders gathered for a ribbon-cutting ceremony Wednesday at the clinic.', '2023-11-09'),
+      first('Leaders gathered for a ribbon-cutting ceremony Wednesday to mark the opening.', '2023-11-09'),
     ).toMatchObject({
       text: 'Wednesday',
       date: '2023-11-08',
@@ -105,15 +105,18 @@ describe('relative dates against the publication date', () => {
       'It is open Monday to Friday.',
       'Visits run Monday-Friday.',
     ]) {
-      expect(findDates(text, '2023-11-09').filter((d) => d.date !== null && d.text !== 'Friday')).toEqual([]);
+      expect(findDates(text, '2023-11-09')).toEqual([]);
     }
-    expect(findDates('They will sign next Monday.', '2023-11-09')).toEqual([]);
   });
   it('reads yesterday, this morning and last night', () => {
     expect(first('The ward was opened yesterday by the mayor.', '2022-05-20')?.date).toBe('2022-05-19');
     expect(first('The minister cut the ribbon this morning.', '2022-05-20')?.date).toBe('2022-05-20');
     expect(first('The accord was signed last night in Accra.', '2022-05-20')?.date).toBe('2022-05-19');
     expect(first('The ward was opened yesterday.', null)).toMatchObject({ text: 'yesterday', date: null });
+    expect(first('The institute opens today on the north campus.', '2006-10-23')?.date).toBe('2006-10-23');
+    for (const text of ["Today's signing deepens our ties.", 'It is where we are today.', 'The needs of today are many.']) {
+      expect(findDates(text, '2022-05-20')).toEqual([]);
+    }
   });
   it('gives no day for "last week" or "recently", and says the sentence has a time of its own', () => {
     expect(findDates('The memorandum was signed last week.', '2022-05-20')).toEqual([]);
@@ -155,7 +158,7 @@ describe('dates of an article', () => {
 
   it('an undated opening takes the one day the article dates in the week before publication', () => {
     const a = article(
-      'Cancer centre opens\n\ndate 2023-11-09\n\nThe Harbour Cancer Centre has officially opened its doors to patients.\n\nMore than 200 guests gathered for a ribbon-cutting ceremony Wednesday at the centre.\n',
+      'Cancer centre opens\n\ndate 2023-11-09\n\nThe Harbour Cancer Centre has officially opened its doors to patients.\n\nMore than 200 guests gathered for a ribbon-cutting ceremony Wednesday to mark the opening.\n',
     );
     const { events } = extractArticleFacts(a);
     expect(events.find((e) => /opened/.test(e.event))?.date).toBe('2023-11-08');
