@@ -53,7 +53,7 @@ const CONTACT = /^(?:[+\d][\d\s()/.+-]{5,}(?:\((?:office|pager|cell|mobile|fax|t
 /** Parses an article's text. `file` is its file name; the id is the name without its extension. */
 export function parseArticle(file: string, raw: string): Article {
   const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n').map(stripMarkdown).map(normalizeLine);
-  const blocks = toBlocks(lines, isHardWrapped(lines));
+  const blocks = toBlocks(lines);
 
   let published: string | null = null;
   let dateLine: string | null = null;
@@ -198,24 +198,42 @@ function isLede(block: string): boolean {
  * Groups lines into paragraphs. Each line is a paragraph, as the sites export them, except that a line
  * hard-wrapped in the middle of a sentence (a Markdown file, an e-mail) continues on the next line.
  */
-function toBlocks(lines: string[], hardWrapped: boolean): string[] {
+function toBlocks(lines: string[]): string[] {
   const blocks: string[] = [];
   let previousBlank = true;
+  let previousLine = '';
+  // The first block that is not navigation, a label or a date line is the title.
+  let titleAt = -1;
   for (const line of lines) {
     if (line === '') {
       previousBlank = true;
       continue;
     }
     const last = blocks[blocks.length - 1];
-    const wraps = () => continuesSentence(last!, line, hardWrapped && blocks.length > 1);
-    if (last !== undefined && (previousBlank ? brokenAfterHonorific(last, line) : wraps())) {
-      blocks[blocks.length - 1] = `${last} ${line}`;
-    } else {
+    const joins =
+      last !== undefined &&
+      (previousBlank
+        ? brokenAfterHonorific(last, line)
+        : continuesSentence(last, previousLine, line, blocks.length - 1 !== titleAt));
+    if (joins) blocks[blocks.length - 1] = `${last} ${line}`;
+    else {
       blocks.push(line);
+      if (titleAt < 0 && !isHeaderLine(line)) titleAt = blocks.length - 1;
     }
     previousBlank = false;
+    previousLine = line;
   }
   return blocks;
+}
+
+/** Lines above a title: navigation, press-release labels, header fields, date lines. */
+function isHeaderLine(line: string): boolean {
+  return (
+    BREADCRUMB.test(line) ||
+    RELEASE_LABEL.test(line) ||
+    ((METADATA.test(line) || CONTACT.test(line)) && line.length < 160) ||
+    parseDateLine(line) !== null
+  );
 }
 
 /** Honorifics that never end a sentence: a paragraph ending "... and Professor Dr." goes on with the name. */
@@ -226,23 +244,18 @@ function brokenAfterHonorific(previous: string, line: string): boolean {
 }
 
 /**
- * A wrapped line: the previous one stops mid-sentence and this one goes on in lowercase, or, in a
- * hard-wrapped file, the previous one is long; this one does not open a heading or list. A date line is
- * never part of a sentence, and a title (the first block) goes on only in lowercase: a long title keeps
- * apart from the date line or the paragraph under it.
+ * A wrapped line: the block so far stops mid-sentence, and this line goes on in lowercase or the line
+ * before it is as long as a hard-wrapped line (50-100 characters); this one does not open a heading or
+ * list. A date line is never part of a sentence, and the title (the first block) goes on only in
+ * lowercase: a long title keeps apart from the date line or the paragraph under it.
  */
-function continuesSentence(previous: string, line: string, byLength: boolean): boolean {
-  if (brokenAfterHonorific(previous, line)) return true;
-  if (/[.!?:;"”’)\]]$/.test(previous)) return false;
+function continuesSentence(block: string, previous: string, line: string, notTitle: boolean): boolean {
+  if (brokenAfterHonorific(block, line)) return true;
+  if (/[.!?:;"”’)\]]$/.test(block)) return false;
   if (/^(?:[-*•]|\d+[.)])\s/.test(line)) return false;
-  if (!((byLength && previous.length >= 50) || /^[a-z0-9(]/.test(line))) return false;
+  const wrapped = notTitle && previous.length >= 50 && previous.length <= 100 && line.length <= 100;
+  if (!wrapped && !/^[a-z0-9(]/.test(line)) return false;
   return !parseDateLine(line) && !parseDateLine(previous);
-}
-
-/** A file wrapped at a fixed width (an e-mail, a Markdown file): hardly a line over 100 characters. */
-function isHardWrapped(lines: string[]): boolean {
-  const text = lines.filter((line) => line.length > 0);
-  return text.filter((line) => line.length > 100).length <= text.length * 0.05;
 }
 
 /** Drops the Markdown that a .md article may carry: headings, emphasis, links, block quotes, images. */

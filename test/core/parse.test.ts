@@ -174,6 +174,28 @@ describe('publication lines around the title', () => {
     ]);
   });
 
+  it('joins the wrapped lines of a paragraph in a file whose other paragraphs are one long line each', () => {
+    const long =
+      'The unit has twelve beds, a training room for nurses and a workshop for the engineers who keep the machines running.';
+    const article = parseArticle(
+      'mixed.md',
+      `# Clinic opens dialysis unit\n\nMarch 9, 2023\n\nThe Northfield Clinic has opened a shared dialysis unit with Lakeside\nUniversity to train the nurses of the northern district.\n\n${long}\n`,
+    );
+    expect(article.paragraphs).toEqual([
+      'The Northfield Clinic has opened a shared dialysis unit with Lakeside University to train the nurses of the northern district.',
+      long,
+    ]);
+  });
+
+  it('keeps a title under a date line apart from the subtitle and the long paragraph under it', () => {
+    const article = parseArticle(
+      'a.txt',
+      `Posted: 9 March 2023\n\nNorthfield Clinic and Lakeside University open a shared dialysis unit\nAna Ruiz appointed head of the new northern dialysis service\n\n${body} It serves forty patients a week from the three towns of the district.\n`,
+    );
+    expect(article.title).toBe('Northfield Clinic and Lakeside University open a shared dialysis unit');
+    expect(article.paragraphs[0]).toBe('Ana Ruiz appointed head of the new northern dialysis service');
+  });
+
   it('reads a date line above the title', () => {
     const article = parseArticle('a.txt', `date 2023-03-09\n\nClinic opens dialysis unit\n\n${body}`);
     expect(article.title).toBe('Clinic opens dialysis unit');

@@ -114,7 +114,11 @@ describe('relative dates against the publication date', () => {
     expect(first('The accord was signed last night in Accra.', '2022-05-20')?.date).toBe('2022-05-19');
     expect(first('The ward was opened yesterday.', null)).toMatchObject({ text: 'yesterday', date: null });
     expect(first('The institute opens today on the north campus.', '2006-10-23')?.date).toBe('2006-10-23');
-    for (const text of ["Today's signing deepens our ties.", 'It is where we are today.', 'The needs of today are many.']) {
+    for (const text of [
+      "Today's signing deepens our ties.",
+      'It is where we are today.',
+      'The needs of today are many.',
+    ]) {
       expect(findDates(text, '2022-05-20')).toEqual([]);
     }
   });
