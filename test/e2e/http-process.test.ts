@@ -39,7 +39,12 @@ describe('npm start with ACCORD_MODE=http', () => {
     const url = `http://127.0.0.1:${String(listening.port)}/interactions`;
     discord.serveOverHttp([url], keys.privateKey);
 
-    const ping = '{"type":1}';
+    const ping = JSON.stringify({
+      id: '1'.repeat(19),
+      application_id: discord.applicationId,
+      type: 1,
+      version: 1,
+    });
     const pong = await discord.postRaw(url, ping, discord.signedHeaders(ping));
     expect([pong.status, pong.text]).toEqual([200, '{"type":1}']);
     expect((await discord.postRaw(url, ping, { 'Content-Type': 'application/json' })).status).toBe(401);

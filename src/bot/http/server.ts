@@ -3,7 +3,8 @@
  * signed with the application's key, and takes the response as its first answer.
  *
  * - Every POST's Ed25519 signature is checked before anything else; a missing, malformed, forged or stale
- *   one gets 401 with an empty body, and the request goes no further.
+ *   one gets 401 with an empty body, and the request goes no further; so does the same signed
+ *   interaction sent to this replica a second time.
  * - A ping (type 1) is answered `{"type":1}`.
  * - Every other interaction is built into the discord.js interaction object it would be over the gateway
  *   and goes through the same interaction handler and commands (src/bot/interactions.ts, commands/); the
@@ -25,7 +26,7 @@ import { createInteractionHandler } from '../interactions.ts';
 import type { Logger } from '../logger.ts';
 import { Pagination } from '../render/pagination.ts';
 import { Responder } from './responder.ts';
-import { checkSignature, publicKeyFromHex } from './verify.ts';
+import { checkSignature, MAX_SIGNATURE_AGE_SECONDS, publicKeyFromHex } from './verify.ts';
 
 export const INTERACTIONS_PATH = '/interactions';
 export const HEALTH_PATH = '/health';
@@ -74,6 +75,7 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
     cooldownSeconds: options.cooldownSeconds,
   });
   const build = interactionBuilder(client);
+  const replays = new SeenIds(MAX_SIGNATURE_AGE_SECONDS * 2 * 1000);
   const running = new Set<Promise<void>>();
 
   const server = createServer((request, response) => {
@@ -116,8 +118,13 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
     } catch {
       return send(response, 400);
     }
+    if (typeof payload.id !== 'string') return send(response, 400);
+    if (!replays.first(payload.id)) {
+      logger.info('http request refused', { verdict: 'replayed', interaction: payload.id });
+      return send(response, 401);
+    }
     if (payload.type === InteractionType.Ping) return send(response, 200, { type: 1 });
-    if (typeof payload.id !== 'string' || typeof payload.token !== 'string') return send(response, 400);
+    if (typeof payload.token !== 'string') return send(response, 400);
 
     responder.open(payload, response);
     try {
@@ -176,6 +183,35 @@ function interactionBuilder(client: Client): (payload: APIInteraction) => Intera
     if (interaction) client.users.cache.delete(interaction.user.id);
     return interaction;
   };
+}
+
+/**
+ * Interaction ids this replica has taken within the signature's lifetime: the same signed request sent
+ * again (a replay) is refused. Another replica does not know them; the timestamp check bounds a replay
+ * there to the signature's 5 minutes.
+ */
+class SeenIds {
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly ms: number,
+    private readonly max = 200_000,
+  ) {}
+
+  /** True the first time an id is seen (and records it); false for a repeat. */
+  first(id: string): boolean {
+    const now = Date.now();
+    const at = this.seen.get(id);
+    if (at !== undefined && now - at < this.ms) return false;
+    this.seen.delete(id);
+    this.seen.set(id, now);
+    // Oldest first: drop what has aged out, and the oldest beyond the bound.
+    for (const [old, when] of this.seen) {
+      if (now - when < this.ms && this.seen.size <= this.max) break;
+      this.seen.delete(old);
+    }
+    return true;
+  }
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
