@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { Command } from '../../src/bot/command.ts';
 import { createHttpInteractions, type HttpInteractions } from '../../src/bot/http/server.ts';
+import { ERROR_MESSAGE } from '../../src/bot/interactions.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { send } from '../../src/bot/respond.ts';
 import { openIndex } from '../../src/index/open.ts';
@@ -38,6 +39,17 @@ function slow(name: string, ms: number): Command {
   };
 }
 
+/** A command that fails, right away or after deferring: the error path over HTTP. */
+function failing(name: string, defer: boolean): Command {
+  return {
+    data: new SlashCommandBuilder().setName(name).setDescription('Fails on purpose'),
+    defer,
+    async execute() {
+      throw new Error(`${name} failed on purpose`);
+    },
+  };
+}
+
 const DEFER_AFTER_MS = 400;
 
 let discord: FakeDiscord;
@@ -60,7 +72,12 @@ beforeAll(async () => {
       cooldownSeconds: 0,
       searchPagesSeconds: 300,
       restApi: discord.restApi,
-      commands: [...commands, slow('slow', DEFER_AFTER_MS + 500)],
+      commands: [
+        ...commands,
+        slow('slow', DEFER_AFTER_MS + 500),
+        failing('fails', false),
+        failing('fails-later', true),
+      ],
       deferAfterMs: DEFER_AFTER_MS,
     });
     replicas.push(replica);
@@ -247,5 +264,21 @@ describe('commands across replicas', () => {
     await discord.firstResponse(i);
     expect(typeOf(i)).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect((i.callbacks[0]!.body as { data: { flags: number } }).data.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  test('a command that fails is answered with the error message, for the asker only', async () => {
+    const now = discord.command('fails', {});
+    await discord.firstResponse(now);
+    expect(now.callbacks[0]!.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: ERROR_MESSAGE, flags: MessageFlags.Ephemeral },
+    });
+    const later = discord.command('fails-later', {});
+    await discord.waitFor(() => later.webhooks.find((w) => w.method === 'POST'), 'the follow-up');
+    expect(typeOf(later)).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    // The public "thinking…" is deleted and the asker alone is told.
+    expect(later.webhooks.map((w) => w.method)).toEqual(['DELETE', 'POST']);
+    expect(later.webhooks[1]!.body).toMatchObject({ content: ERROR_MESSAGE, flags: MessageFlags.Ephemeral });
+    expect(discord.violations).toEqual([]);
   });
 });
