@@ -8,10 +8,10 @@ import { about } from '../src/answers/about.ts';
 import type { Command } from '../src/bot/command.ts';
 import { aboutEmbeds } from '../src/bot/render/embeds.ts';
 import { send } from '../src/bot/respond.ts';
-import { privateOption } from './options.ts';
+import { everywhere, privateOption } from './options.ts';
 
 export const aboutCommand: Command = {
-  data: new SlashCommandBuilder()
+  data: everywhere(new SlashCommandBuilder())
     .setName('about')
     .setDescription('The articles the answers come from: how many, their titles and dates')
     .addBooleanOption(privateOption),

@@ -1,10 +1,16 @@
-/** Every slash command of the bot, in the order Discord lists them. */
-import type { Command } from '../src/bot/command.ts';
+/** Every command of the bot: the query commands of the command table, /about, /help, "Find the source". */
+import { QUERY_COMMANDS } from '../src/answers/commands.ts';
+import type { BotCommand } from '../src/bot/command.ts';
 import { aboutCommand } from './about.ts';
-import { searchCommand } from './search.ts';
-import { whenCommand } from './when.ts';
-import { whoSignedCommand } from './who-signed.ts';
+import { helpCommand } from './help.ts';
+import { queryCommand } from './query.ts';
+import { sourceCommand } from './source.ts';
 
-export const commands: readonly Command[] = [whoSignedCommand, whenCommand, searchCommand, aboutCommand];
+export const commands: readonly BotCommand[] = [
+  ...QUERY_COMMANDS.map((spec) => queryCommand(spec)),
+  aboutCommand,
+  helpCommand,
+  sourceCommand,
+];
 
-export { aboutCommand, searchCommand, whenCommand, whoSignedCommand };
+export { aboutCommand, helpCommand, sourceCommand };

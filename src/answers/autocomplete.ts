@@ -6,19 +6,22 @@
  * - when: the descriptions of the extracted events;
  * - search: the article titles;
  * and, for all three, the index's own word suggestions for what is being typed (prefix and typo-tolerant).
+ * - ask: the question as typed so far, completed with the candidates of the kind it asks.
  */
 import type { Index } from '../index/build.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
 import { wordsOf } from '../text/terms.ts';
+import { intentOf, topicOf } from './ask.ts';
 import { cleanQuery } from './query.ts';
-import type { CommandName } from './types.ts';
+import type { CommandName, QueryCommandName } from './types.ts';
 
 /** Discord's limits: 25 choices, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
 
 /** Choice texts for `typed`, best first: at most 25, each at most 100 characters, no duplicates. */
-export function autocomplete(index: Index, command: CommandName, typed: string): string[] {
+export function autocomplete(index: Index, command: QueryCommandName, typed: string): string[] {
+  if (command === 'ask') return askChoices(index, typed);
   const query = cleanQuery(typed);
   const folded = foldForMatch(query);
   const out: string[] = [];
@@ -49,6 +52,29 @@ export function autocomplete(index: Index, command: CommandName, typed: string):
   }
   [...starts, ...wordStarts, ...contains].forEach(add);
   if (out.length < MAX_CHOICES) for (const suggestion of suggest(index, query)) add(suggestion);
+  return out;
+}
+
+/**
+ * A question being typed, completed: what it asks is read from its words so far, and its topic (the
+ * words after the question's framing) completed as that kind's option would be.
+ */
+function askChoices(index: Index, typed: string): string[] {
+  const question = cleanQuery(typed);
+  const intent = intentOf(question);
+  const topic = topicOf(question, intent);
+  const first = topic.split(' ')[0] ?? '';
+  const at = first ? question.toLowerCase().lastIndexOf(first.toLowerCase()) : -1;
+  const head = (at >= 0 ? question.slice(0, at) : question).trim();
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const choice of autocomplete(index, intent, at >= 0 ? question.slice(at) : '')) {
+    const text = shorten(head ? `${head} ${choice}` : choice, MAX_CHOICE_LENGTH);
+    if (!seen.has(text)) {
+      seen.add(text);
+      out.push(text);
+    }
+  }
   return out;
 }
 

@@ -4,7 +4,10 @@
  */
 import type { Signer } from '../facts/types.ts';
 
+/** The kinds of answer: each has its own answer fields. */
 export type CommandName = 'who-signed' | 'when' | 'search';
+/** Every command that takes a query: the three kinds, and `ask`, which decides the kind itself. */
+export type QueryCommandName = CommandName | 'ask';
 
 /** The article an answer quotes, as the contract names it. */
 export interface ArticleRef {
@@ -64,10 +67,62 @@ export interface AnswerByCommand {
   search: SearchAnswer;
 }
 
-export interface Result<C extends CommandName = CommandName> {
+export interface ResultOf<C extends QueryCommandName, K extends CommandName> {
   command: C;
   query: string;
-  answers: AnswerByCommand[C][];
+  answers: AnswerByCommand[K][];
   /** Did-you-mean and near misses; never answers. */
   suggestions: string[];
+}
+
+export type WhoSignedResult = ResultOf<'who-signed', 'who-signed'>;
+export type WhenResult = ResultOf<'when', 'when'>;
+export type SearchResult = ResultOf<'search', 'search'>;
+/** `ask`: the answers of the kind named in `as` (the kind that answered). */
+export type AskResult =
+  | (ResultOf<'ask', 'who-signed'> & { as: 'who-signed' })
+  | (ResultOf<'ask', 'when'> & { as: 'when' })
+  | (ResultOf<'ask', 'search'> & { as: 'search' });
+
+interface ResultByCommand {
+  'who-signed': WhoSignedResult;
+  when: WhenResult;
+  search: SearchResult;
+  ask: AskResult;
+}
+
+/** A command's result; `Result` alone is the union of all, told apart by `command` (and `as` for ask). */
+export type Result<C extends QueryCommandName = QueryCommandName> = ResultByCommand[C];
+
+/** The answers of a result with their kind, for renderers: one switch on `kind`, no casts. */
+export type KindedAnswers =
+  | { kind: 'who-signed'; answers: SigningAnswer[] }
+  | { kind: 'when'; answers: EventAnswer[] }
+  | { kind: 'search'; answers: SearchAnswer[] };
+
+/** The kind of answer a result holds and its answers. */
+export function answersOf(result: Result): KindedAnswers {
+  if (result.command === 'ask') {
+    switch (result.as) {
+      case 'who-signed':
+        return { kind: 'who-signed', answers: result.answers };
+      case 'when':
+        return { kind: 'when', answers: result.answers };
+      default:
+        return { kind: 'search', answers: result.answers };
+    }
+  }
+  switch (result.command) {
+    case 'who-signed':
+      return { kind: 'who-signed', answers: result.answers };
+    case 'when':
+      return { kind: 'when', answers: result.answers };
+    default:
+      return { kind: 'search', answers: result.answers };
+  }
+}
+
+/** The kind of answer a result holds: its command, or for `ask` the kind that answered. */
+export function kindOf(result: Result): CommandName {
+  return result.command === 'ask' ? result.as : result.command;
 }

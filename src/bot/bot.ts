@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { Events, type Client } from 'discord.js';
 import type { Index } from '../index/build.ts';
 import { createClient, type ClientFactoryOptions } from './client.ts';
-import type { Command } from './command.ts';
+import type { BotCommand } from './command.ts';
 import { createInteractionHandler } from './interactions.ts';
+import { createMentionHandler } from './mentions.ts';
 import type { Logger } from './logger.ts';
 import { Pagination } from './render/pagination.ts';
 
@@ -13,8 +14,8 @@ export interface BotOptions extends ClientFactoryOptions {
   logger: Logger;
   cooldownSeconds: number;
   searchPagesSeconds: number;
-  /** The slash commands it answers (commands/index.ts, handed over by the entry point). */
-  commands: readonly Command[];
+  /** The commands it answers (commands/index.ts, handed over by the entry point). */
+  commands: readonly BotCommand[];
 }
 
 export interface Bot {
@@ -30,14 +31,19 @@ export function createBot(options: BotOptions): Bot {
   const { logger } = options;
   const client = createClient(options);
   const pages = new Pagination({ idleMs: options.searchPagesSeconds * 1000, logger });
+  const context = { index: options.index, logger, pages };
   const handle = createInteractionHandler({
     commands: options.commands,
-    context: { index: options.index, logger, pages },
+    context,
     cooldownSeconds: options.cooldownSeconds,
   });
+  const onMessage = createMentionHandler({ client, context, cooldownSeconds: options.cooldownSeconds });
 
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch((error: unknown) => logger.error('interaction handler crashed', { error }));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    onMessage(message).catch((error: unknown) => logger.error('message handler crashed', { error }));
   });
   client.on(Events.Error, (error) => logger.error('client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('client warning', { message }));

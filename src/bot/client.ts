@@ -1,5 +1,5 @@
 /** The discord.js client, built in one place so that tests can point its REST calls at a local Discord. */
-import { Client, GatewayIntentBits } from 'discord.js';
+import { Client, GatewayIntentBits, Partials } from 'discord.js';
 
 export interface ClientFactoryOptions {
   /** REST base without the version, e.g. http://127.0.0.1:1234/api. Default: Discord's. */
@@ -13,9 +13,13 @@ export interface ClientFactoryOptions {
 
 export function createClient(options: ClientFactoryOptions = {}): Client {
   return new Client({
-    // Slash commands need no privileged intent; Guilds tells which servers the bot is in.
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
+    // No privileged intent: Guilds tells which servers the bot is in; GuildMessages and DirectMessages
+    // bring messages, whose text Discord gives without Message Content only when they mention the bot or
+    // are sent to it in a DM, which are the only ones it reads.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // A DM channel is not cached before its first message: without it discord.js drops that message.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
     rest: {
       ...(options.restApi ? { api: options.restApi } : {}),
       // Interaction callbacks and their webhooks, all this bot sends, are not bound by Discord's global rate

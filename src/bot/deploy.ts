@@ -1,6 +1,6 @@
 /** Registers the slash commands with Discord: in one server (instant, for development) or globally. */
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from './command.ts';
+import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { BotCommand } from './command.ts';
 
 export interface DeployOptions {
   token: string;
@@ -9,13 +9,11 @@ export interface DeployOptions {
   guildId: string | null;
   /** REST base without the version; default Discord's. */
   apiBase?: string | null;
-  /** The slash commands to register (commands/index.ts, handed over by the entry point). */
-  commands: readonly Command[];
+  /** The commands to register (commands/index.ts, handed over by the entry point). */
+  commands: readonly BotCommand[];
 }
 
-export function commandDefinitions(
-  list: readonly Command[],
-): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions(list: readonly BotCommand[]): RESTPostAPIApplicationCommandsJSONBody[] {
   return list.map((command) => command.data.toJSON());
 }
 

@@ -7,18 +7,22 @@
  */
 import {
   DiscordAPIError,
-  MessageFlags,
   RESTJSONErrorCodes,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { BotContext, Command } from './command.ts';
+import { answerQuery } from '../answers/commands.ts';
+import { resultReply, SEARCH_RESULTS } from './answer.ts';
+import type { BotCommand, BotContext } from './command.ts';
 import type { LogFields } from './logger.ts';
-import { isPrivate, NO_MENTIONS } from './respond.ts';
+import { isRunButton, parseRun } from './render/buttons.ts';
+import { isPrivate, payloadOf, PRIVATE, replyFlags } from './respond.ts';
 
 export interface HandlerOptions {
-  commands: readonly Command[];
+  commands: readonly BotCommand[];
   context: BotContext;
   /** Seconds between two uses of one command by one user; 0 for none. */
   cooldownSeconds: number;
@@ -34,34 +38,58 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
   const byName = new Map(options.commands.map((command) => [command.data.name, command]));
   const cooldowns = new Cooldowns(options.cooldownSeconds * 1000);
 
-  async function runCommand(interaction: ChatInputCommandInteraction): Promise<string> {
+  async function runCommand(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  ): Promise<string> {
     const command = byName.get(interaction.commandName);
-    if (!command) {
+    const menu = interaction.isMessageContextMenuCommand();
+    if (!command || 'menu' in command !== menu) {
       await interaction.reply({
         content: 'This command is not known to this version of the bot.',
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
+        ...PRIVATE,
       });
       return 'unknown-command';
     }
     const wait = cooldowns.take(`${interaction.user.id}:${command.data.name}`);
     if (wait > 0) {
+      const name = menu ? `"${command.data.name}"` : `/${command.data.name}`;
       await interaction.reply({
-        content: `Slow down: you can use /${command.data.name} again in ${Math.ceil(wait / 1000)} s.`,
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
+        content: `Slow down: you can use ${name} again in ${Math.ceil(wait / 1000)} s.`,
+        ...PRIVATE,
       });
       return 'cooldown';
     }
-    if (command.defer) {
-      await interaction.deferReply({ flags: isPrivate(interaction) ? MessageFlags.Ephemeral : undefined });
+    if (command.defer) await interaction.deferReply({ flags: replyFlags(isPrivate(interaction)) });
+    if ('menu' in command) {
+      return interaction.isMessageContextMenuCommand() ? command.execute(interaction, context) : 'ignored';
     }
-    return command.execute(interaction, context);
+    return interaction.isChatInputCommand() ? command.execute(interaction, context) : 'ignored';
+  }
+
+  /** A did-you-mean or "Search instead" button: runs its query and replies as the message it sits on. */
+  async function runButton(interaction: ButtonInteraction): Promise<string> {
+    const run = parseRun(interaction.customId);
+    if (!run) return 'ignored';
+    const wait = cooldowns.take(`${interaction.user.id}:${run.command}`);
+    if (wait > 0) {
+      await interaction.reply({
+        content: `Slow down: you can ask again in ${Math.ceil(wait / 1000)} s.`,
+        ...PRIVATE,
+      });
+      return 'cooldown';
+    }
+    const answered = answerQuery(context.index, run.command, run.query, { limit: SEARCH_RESULTS });
+    const reply = answered.ok ? resultReply(answered.result) : { content: answered.reason };
+    await interaction.reply({
+      ...payloadOf(reply),
+      flags: replyFlags(interaction.message.flags.has('Ephemeral')),
+    });
+    return answered.ok && answered.result.answers.length ? 'answered' : 'no-answer';
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<string> {
     const command = byName.get(interaction.commandName);
-    if (!command?.autocomplete) {
+    if (!command || 'menu' in command || !command.autocomplete) {
       await interaction.respond([]);
       return 'no-choices';
     }
@@ -74,10 +102,13 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
     const line: LogFields = describe(interaction);
     let outcome: string;
     try {
-      if (interaction.isChatInputCommand()) outcome = await runCommand(interaction);
-      else if (interaction.isAutocomplete()) outcome = await runAutocomplete(interaction);
+      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+        outcome = await runCommand(interaction);
+      } else if (interaction.isAutocomplete()) outcome = await runAutocomplete(interaction);
       else if (interaction.isButton() && context.pages.owns(interaction.customId)) {
         outcome = await context.pages.press(interaction);
+      } else if (interaction.isButton() && isRunButton(interaction.customId)) {
+        outcome = await runButton(interaction);
       } else outcome = 'ignored';
     } catch (error) {
       outcome = await failed(interaction, error, context, line);
@@ -102,11 +133,7 @@ async function failed(interaction: Interaction, error: unknown, context: BotCont
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isRepliable()) {
-      const message = {
-        content: ERROR_MESSAGE,
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
-      } as const;
+      const message = { content: ERROR_MESSAGE, ...PRIVATE } as const;
       if (interaction.deferred && !interaction.replied) {
         // The deferred "thinking…" may be public: remove it, and tell the asker alone.
         await interaction.deleteReply().catch(() => undefined);
@@ -132,6 +159,8 @@ function describe(interaction: Interaction): LogFields {
   };
   if (interaction.isChatInputCommand())
     return { ...fields, kind: 'command', command: interaction.commandName };
+  if (interaction.isMessageContextMenuCommand())
+    return { ...fields, kind: 'context-menu', command: interaction.commandName };
   if (interaction.isAutocomplete())
     return { ...fields, kind: 'autocomplete', command: interaction.commandName };
   if (interaction.isButton()) return { ...fields, kind: 'button', customId: interaction.customId };
@@ -139,7 +168,7 @@ function describe(interaction: Interaction): LogFields {
 }
 
 /** When each user last used each command; entries older than the cooldown are dropped as it grows. */
-class Cooldowns {
+export class Cooldowns {
   private readonly last = new Map<string, number>();
 
   constructor(private readonly ms: number) {}

@@ -6,11 +6,20 @@ import {
   type ChatInputCommandInteraction,
   type EmbedBuilder,
   type Message,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { cutMarkdown, LIMITS } from './render/limits.ts';
 
-/** No mention in any reply ever pings anyone: not a quote, not an echoed query. */
-export const NO_MENTIONS = { parse: [] as never[] };
+/** No mention in any reply ever pings anyone: not a quote, not an echoed query, not the asker. */
+export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
+
+/** The flags and mentions of a reply for the asker's eyes only. */
+export const PRIVATE = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+
+/** The flags of a reply: ephemeral when private. */
+export function replyFlags(isPrivate: boolean): MessageFlags.Ephemeral | undefined {
+  return isPrivate ? MessageFlags.Ephemeral : undefined;
+}
 
 export interface Reply {
   content?: string;
@@ -18,20 +27,31 @@ export interface Reply {
   components?: ActionRowBuilder<ButtonBuilder>[];
 }
 
-/** Whether the asker wants the answer for their eyes only (the `private` option). */
-export function isPrivate(interaction: ChatInputCommandInteraction): boolean {
+type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+
+/**
+ * Whether the asker wants the answer for their eyes only (the `private` option). "Find the source" is
+ * always private: it comments on someone else's message.
+ */
+export function isPrivate(interaction: Answerable): boolean {
+  if (!interaction.isChatInputCommand()) return true;
   return interaction.options.getBoolean('private') ?? false;
 }
 
-/** Replies, or edits the deferred reply; returns the message when Discord sends it back. */
-export async function send(interaction: ChatInputCommandInteraction, reply: Reply): Promise<Message | null> {
-  const payload = {
+/** A reply as Discord takes it: content cut to its limit, no mentions parsed. */
+export function payloadOf(reply: Reply) {
+  return {
     ...(reply.content !== undefined ? { content: cutMarkdown(reply.content, LIMITS.content) } : {}),
     embeds: reply.embeds ?? [],
     components: reply.components ?? [],
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/** Replies, or edits the deferred reply; returns the message when Discord sends it back. */
+export async function send(interaction: Answerable, reply: Reply): Promise<Message | null> {
+  const payload = payloadOf(reply);
   if (interaction.deferred || interaction.replied) return interaction.editReply(payload);
-  await interaction.reply({ ...payload, flags: isPrivate(interaction) ? MessageFlags.Ephemeral : undefined });
+  await interaction.reply({ ...payload, flags: replyFlags(isPrivate(interaction)) });
   return null;
 }

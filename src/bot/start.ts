@@ -12,12 +12,12 @@ import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
 import { watchCorpus } from '../index/watch.ts';
 import { createBot } from './bot.ts';
-import type { Command } from './command.ts';
+import type { BotCommand } from './command.ts';
 import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Exit codes: 0 stopped on a signal, 1 could not log in or run, 2 configuration or corpus problem. */
-export async function startBot(commands: readonly Command[]): Promise<number> {
+export async function startBot(commands: readonly BotCommand[]): Promise<number> {
   loadEnv();
   let config: BotConfig;
   try {
@@ -39,7 +39,7 @@ export async function startBot(commands: readonly Command[]): Promise<number> {
 export async function runBot(
   config: BotConfig,
   logger: Logger,
-  commands: readonly Command[],
+  commands: readonly BotCommand[],
 ): Promise<number> {
   const stopped = untilStopped();
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));

@@ -3,24 +3,44 @@
  *
  *   npm run ask -- who-signed Qingpu                     one question, printed for a person
  *   npm run --silent ask -- --json when "Centre unveiled" one question, as JSON
+ *   npm run ask -- ask "Who signed with Qingpu?"          a question in words: it decides the kind
  *   npm run --silent ask -- --corpus DIR --json --batch   JSON lines in, one JSON line out per line
  *
- * Exit 0 when the question was asked (answered or not); 2 with one line on stderr for a usage error.
+ * Exit 0 when the question was asked (answered or not), and for --help (usage on stdout); 2 with one
+ * line on stderr for a usage error.
  */
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { answer, isCommandName, COMMANDS } from '../answers/index.ts';
+import { answerQuery, isQueryCommand, QUERY_COMMAND_NAMES, QUERY_COMMANDS } from '../answers/commands.ts';
 import { checkQuery } from '../answers/query.ts';
-import type { Result } from '../answers/types.ts';
+import type { QueryCommandName, Result } from '../answers/types.ts';
 import type { Index } from '../index/build.ts';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
 import { PLAIN, terminalStyle, renderText } from './render.ts';
 
-const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] <${COMMANDS.join('|')}> <query...>
-       npm run ask -- [--corpus DIR] --batch < questions.jsonl`;
+const COMMANDS = QUERY_COMMAND_NAMES;
+
+export const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] <${COMMANDS.join('|')}> <query...>
+       npm run ask -- [--corpus DIR] --batch < questions.jsonl
+
+commands:
+${QUERY_COMMANDS.map((c) => `  ${`${c.name} ${c.option.usage}`.padEnd(32)} ${c.description}`).join('\n')}
+
+options:
+  --json          one JSON result (docs/cli-contract.md) instead of text
+  --corpus DIR    answer from the articles in DIR (default ./corpus)
+  --batch         read {"command": ..., "query": ...} lines on stdin, write one JSON line each
+  --help          this text
+  --              the words after it are the query, even those starting with --
+
+examples:
+${QUERY_COMMANDS.map((c) => `  npm run ask -- ${c.name} ${JSON.stringify(c.example)}`).join('\n')}`;
 
 export class UsageError extends Error {}
+
+/** --help: the usage, on stdout, exit 0. */
+export class HelpRequested extends Error {}
 
 interface Options {
   json: boolean;
@@ -29,10 +49,18 @@ interface Options {
   rest: string[];
 }
 
+/**
+ * Options anywhere on the line; an unknown option is a usage error, not words of the query (a query word
+ * that starts with -- comes after `--`).
+ */
 export function parseArgs(argv: string[]): Options {
   const options: Options = { json: false, batch: false, corpus: 'corpus', rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    if (arg === '--') {
+      options.rest.push(...argv.slice(i + 1));
+      break;
+    }
     if (arg === '--json') options.json = true;
     else if (arg === '--batch') options.batch = true;
     else if (arg === '--corpus') {
@@ -40,8 +68,8 @@ export function parseArgs(argv: string[]): Options {
       if (!dir) throw new UsageError('--corpus needs a folder');
       options.corpus = dir;
     } else if (arg.startsWith('--corpus=')) options.corpus = arg.slice('--corpus='.length);
-    else if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
-    else if (arg.startsWith('--') && options.rest.length === 0) throw new UsageError(`unknown option ${arg}`);
+    else if (arg === '--help' || arg === '-h') throw new HelpRequested(USAGE);
+    else if (/^--?[a-z]/i.test(arg)) throw new UsageError(`unknown option ${arg} (see --help)`);
     else options.rest.push(arg);
   }
   if (options.batch && options.rest.length > 0)
@@ -61,13 +89,12 @@ export function answerLine(index: Index, line: string): Result | { error: string
     return { error: 'not a JSON object: expected {"command": "search", "query": "..."}' };
   }
   const { command, query } = request as { command?: unknown; query?: unknown };
-  if (typeof command !== 'string' || !isCommandName(command)) {
+  if (typeof command !== 'string' || !isQueryCommand(command)) {
     return { error: `unknown command ${JSON.stringify(command)}: expected one of ${COMMANDS.join(', ')}` };
   }
   if (typeof query !== 'string') return { error: 'query must be a string' };
-  const checked = checkQuery(query);
-  if (!checked.ok) return { error: checked.reason };
-  return answer(index, command, checked.query);
+  const answered = answerQuery(index, command, query);
+  return answered.ok ? answered.result : { error: answered.reason };
 }
 
 async function runBatch(index: Index): Promise<void> {
@@ -85,19 +112,24 @@ async function runBatch(index: Index): Promise<void> {
 
 export async function main(argv: string[]): Promise<number> {
   let options: Options;
-  let question: { command: (typeof COMMANDS)[number]; query: string } | null = null;
+  let question: { command: QueryCommandName; query: string } | null = null;
   try {
     options = parseArgs(argv);
     if (!options.batch) {
       const [command, ...words] = options.rest;
       if (!command) throw new UsageError(USAGE);
-      if (!isCommandName(command))
+      if (!isQueryCommand(command))
         throw new UsageError(`unknown command "${command}": expected one of ${COMMANDS.join(', ')}`);
+      // Checked before the corpus is read: a usage error is told at once.
       const checked = checkQuery(words.join(' '));
       if (!checked.ok) throw new UsageError(checked.reason);
       question = { command, query: checked.query };
     }
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${error.message}\n`);
+      return 0;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
@@ -120,7 +152,12 @@ export async function main(argv: string[]): Promise<number> {
     await runBatch(index);
     return 0;
   }
-  const result = answer(index, question.command, question.query);
+  const answered = answerQuery(index, question.command, question.query);
+  if (!answered.ok) {
+    process.stderr.write(`${answered.reason}\n`);
+    return 2;
+  }
+  const { result } = answered;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else
     process.stdout.write(

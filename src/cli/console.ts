@@ -1,36 +1,48 @@
 /**
  * The local console: what `npm start` opens when no Discord token is set. A person types the bot's slash
- * commands and reads the answers the bot would give.
+ * commands, or a question in words (a line without a slash is asked with /ask), and reads the answers the
+ * bot would give.
  */
 import { createInterface } from 'node:readline';
 import { about } from '../answers/about.ts';
+import { answerQuery, isQueryCommand, OTHER_COMMANDS, QUERY_COMMANDS } from '../answers/commands.ts';
 import { describeArticle } from '../answers/describe.ts';
-import { answer, isCommandName } from '../answers/index.ts';
-import { checkQuery } from '../answers/query.ts';
 import type { Index } from '../index/build.ts';
 import { PLAIN, terminalStyle, renderText, type TextStyle } from './render.ts';
 
-export const CONSOLE_HELP = `Commands:
-  /who-signed <agreement or party>   who signed it, for whom, which agreement, when
-  /when <event>                      when it happened, as a calendar day
-  /search <keywords>                 the best passages, ranked, with their articles
-  /about                             the articles in the corpus
-  /help                              this list
-  /quit                              leave (or Ctrl+D)`;
+/** Each command with what it answers and an example, from the command table. */
+export function consoleHelp(): string {
+  const rows: [string, string][] = [
+    ...QUERY_COMMANDS.map((c): [string, string] => [
+      `/${c.name} ${c.option.usage}`,
+      `${c.description}\n${' '.repeat(COLUMN)}e.g. /${c.name} ${c.example}`,
+    ]),
+    ...OTHER_COMMANDS.map((c): [string, string] => [`/${c.name}`, c.description]),
+    ['/quit', 'leave (or Ctrl+D)'],
+  ];
+  const lines = rows.map(([left, right]) => `  ${left.padEnd(COLUMN - 2)} ${right}`);
+  return ['Commands (a line without a slash is a question for /ask):', ...lines].join('\n');
+}
+
+const COLUMN = 30;
 
 /** Answers one console line; returns the text to print, or null to quit. */
 export function consoleLine(index: Index, line: string, style: TextStyle = PLAIN): string | null {
   const trimmed = line.trim();
   if (trimmed === '') return '';
+  if (!trimmed.startsWith('/')) return answered(index, 'ask', trimmed, style);
   const [head = '', ...rest] = trimmed.split(/\s+/);
   const name = head.replace(/^\//, '').toLowerCase();
   if (name === 'quit' || name === 'exit') return null;
-  if (name === 'help' || name === '?') return CONSOLE_HELP;
+  if (name === 'help' || name === '?') return consoleHelp();
   if (name === 'about') return renderAbout(index);
-  if (!isCommandName(name)) return `Unknown command "${head}". Type /help for the list.`;
-  const checked = checkQuery(rest.join(' '));
-  if (!checked.ok) return checked.reason;
-  return renderText(answer(index, name, checked.query), style);
+  if (!isQueryCommand(name)) return `Unknown command "${head}". Type /help for the list.`;
+  return answered(index, name, rest.join(' '), style);
+}
+
+function answered(index: Index, name: Parameters<typeof answerQuery>[1], query: string, style: TextStyle) {
+  const answer = answerQuery(index, name, query);
+  return answer.ok ? renderText(answer.result, style) : answer.reason;
 }
 
 function renderAbout(index: Index): string {
@@ -43,16 +55,20 @@ function renderAbout(index: Index): string {
   return lines.join('\n');
 }
 
-/** Runs the console on standard input and output until /quit or end of input. */
+/**
+ * Runs the console on standard input and output until /quit or end of input. When the input is not a
+ * terminal (a file or a pipe), each line is echoed after the prompt before its answer, as a transcript.
+ */
 export async function runConsole(index: Index): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
   const style = process.stdout.isTTY ? terminalStyle(process.stdout.columns) : PLAIN;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   const print = (text: string) => process.stdout.write(`${text}\n`);
-  print(`Accord: ${index.articles.length} articles loaded. Type /help for the commands.`);
-  rl.setPrompt('accord> ');
+  print(`Accord: ${index.articles.length} articles loaded. Ask a question, or type /help for the commands.`);
+  rl.setPrompt(PROMPT);
   if (interactive) rl.prompt();
   for await (const line of rl) {
+    if (!interactive && line.trim() !== '') print(`${PROMPT}${line.trim()}`);
     let output: string | null;
     try {
       output = consoleLine(index, line, style);
@@ -65,3 +81,5 @@ export async function runConsole(index: Index): Promise<void> {
   }
   rl.close();
 }
+
+const PROMPT = 'accord> ';

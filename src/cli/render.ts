@@ -1,6 +1,6 @@
 /** Renders answers as plain text for a terminal: the console and `npm run ask` without --json. */
 import { describeArticle, describeEvent, describeSigning } from '../answers/describe.ts';
-import type { BaseAnswer, Result } from '../answers/types.ts';
+import { answersOf, type BaseAnswer, type KindedAnswers, type Result } from '../answers/types.ts';
 
 export interface TextStyle {
   /** Marks a highlighted word; identity for plain output. */
@@ -24,10 +24,11 @@ export function renderText(result: Result, style: TextStyle = PLAIN): string {
     if (result.suggestions.length) lines.push(`Did you mean: ${result.suggestions.join(' · ')}?`);
     return lines.join('\n');
   }
-  result.answers.forEach((answer, i) => {
+  const kinded = answersOf(result);
+  kinded.answers.forEach((answer, i) => {
     if (i > 0) lines.push('');
-    const title = headline(result, i);
-    const quote = wrap(quoteOf(result, i), style.width, '   > ').map((line) =>
+    const title = headline(kinded, i);
+    const quote = wrap(quoteOf(kinded, i), style.width, '   > ').map((line) =>
       emphasize(line, answer.highlights, style),
     );
     if (title) lines.push(...wrap(title, style.width, `${i + 1}. `, '   '), ...quote);
@@ -41,9 +42,9 @@ export function renderText(result: Result, style: TextStyle = PLAIN): string {
 }
 
 /** The answer in one line; none for a search, whose answer is the passage itself. */
-function headline(result: Result, i: number): string | null {
-  if (result.command === 'who-signed') return describeSigning((result as Result<'who-signed'>).answers[i]!);
-  if (result.command === 'when') return describeEvent((result as Result<'when'>).answers[i]!);
+function headline(kinded: KindedAnswers, i: number): string | null {
+  if (kinded.kind === 'who-signed') return describeSigning(kinded.answers[i]!);
+  if (kinded.kind === 'when') return describeEvent(kinded.answers[i]!);
   return null;
 }
 
@@ -74,9 +75,9 @@ export function wrap(
   return lines;
 }
 
-function quoteOf(result: Result, i: number): string {
-  if (result.command === 'search') return (result as Result<'search'>).answers[i]!.context;
-  return result.answers[i]!.quote;
+function quoteOf(kinded: KindedAnswers, i: number): string {
+  if (kinded.kind === 'search') return kinded.answers[i]!.context;
+  return kinded.answers[i]!.quote;
 }
 
 /** Wraps each highlighted word of `text` (whole words only) with the style's bold. */

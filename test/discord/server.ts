@@ -838,7 +838,7 @@ export function checkMessage(data: Record<string, unknown>, isNew: boolean): str
   if (components.length > 5) problems.push(`${components.length} action rows > 5`);
   // No reply may ping: every message body must say that no mention is parsed.
   const mentions = data.allowed_mentions as
-    { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
+    { parse?: unknown[]; users?: unknown[]; roles?: unknown[]; replied_user?: boolean } | undefined;
   if (content !== undefined || embeds.length) {
     if (!mentions) problems.push('allowed_mentions missing');
     else if (
@@ -848,6 +848,9 @@ export function checkMessage(data: Record<string, unknown>, isNew: boolean): str
     ) {
       problems.push(`allowed_mentions parses ${JSON.stringify(mentions)}`);
     } else if (!Array.isArray(mentions.parse)) problems.push('allowed_mentions.parse is not []');
+    else if (data.message_reference && mentions.replied_user !== false) {
+      problems.push('a reply that pings the author it replies to (allowed_mentions.replied_user not false)');
+    }
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { about } from '../../src/answers/about.ts';
 import { autocomplete } from '../../src/answers/autocomplete.ts';
 import { search } from '../../src/answers/search.ts';
-import { SEARCH_RESULTS } from '../../commands/search.ts';
+import { SEARCH_RESULTS } from '../../src/bot/answer.ts';
 import { startHarness, interactionLog, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -96,7 +96,7 @@ describe('/search', () => {
     );
     expect(reply.content).not.toContain('@everyone');
     const edit = i.webhooks.at(-1)!.body as { allowed_mentions: { parse: string[] } };
-    expect(edit.allowed_mentions).toEqual({ parse: [] });
+    expect(edit.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 });
 
@@ -237,12 +237,12 @@ describe('safety', () => {
       for (const request of [...record.callbacks, ...record.webhooks]) {
         const body = request.body as { data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };
         const mentions = body?.data?.allowed_mentions ?? body?.allowed_mentions;
-        if (mentions !== undefined) expect(mentions).toEqual({ parse: [] });
+        if (mentions !== undefined) expect(mentions).toEqual({ parse: [], replied_user: false });
       }
     }
   });
 
   test('the client itself parses no mentions', () => {
-    expect(h.bot.client.options.allowedMentions).toEqual({ parse: [] });
+    expect(h.bot.client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 });

@@ -6,7 +6,7 @@ import { commands as allCommands } from '../../commands/index.ts';
 import type { Index } from '../../src/index/build.ts';
 import { openIndex } from '../../src/index/open.ts';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Command } from '../../src/bot/command.ts';
+import type { BotCommand } from '../../src/bot/command.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { FakeDiscord } from '../discord/server.ts';
 
@@ -31,7 +31,7 @@ export function seedIndex(): Index {
 export interface HarnessOptions {
   cooldownSeconds?: number;
   searchPagesSeconds?: number;
-  commands?: readonly Command[];
+  commands?: readonly BotCommand[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

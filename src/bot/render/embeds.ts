@@ -6,8 +6,19 @@
  */
 import { EmbedBuilder, escapeMarkdown, type APIEmbed } from 'discord.js';
 import type { CorpusSummary } from '../../answers/about.ts';
+import { OTHER_COMMANDS, QUERY_COMMANDS } from '../../answers/commands.ts';
 import { describeArticle, describeDate, describeEvent, describeSigning } from '../../answers/describe.ts';
-import type { ArticleRef, BaseAnswer, Result } from '../../answers/types.ts';
+import {
+  answersOf,
+  kindOf,
+  type ArticleRef,
+  type BaseAnswer,
+  type CommandName,
+  type EventAnswer,
+  type Result,
+  type SearchAnswer,
+  type SigningAnswer,
+} from '../../answers/types.ts';
 import { cut, cutMarkdown, fitEmbeds, fitLines, LIMITS } from './limits.ts';
 
 export const ACCENT = 0x3b6ea5;
@@ -69,6 +80,11 @@ export function articleLine(article: ArticleRef): string {
   return `${linked} · ${date}`;
 }
 
+/** The article's original address, when it gives one that a link can open. */
+export function originalAddress(article: ArticleRef): string | null {
+  return article.source && isLinkable(article.source) ? article.source : null;
+}
+
 function isLinkable(url: string): boolean {
   return /^https?:\/\/[^\s()<>]+$/.test(url) && url.length <= 512;
 }
@@ -101,62 +117,72 @@ function answerEmbed(view: AnswerView): APIEmbed {
   };
 }
 
-/** `/who-signed`: the best signing in full, the others in one line each. */
-export function signingEmbeds(result: Result<'who-signed'>): EmbedBuilder[] {
-  const [best, ...rest] = result.answers;
-  if (!best) return [];
-  return build(
-    answerEmbed({
-      title: `Who signed: ${escape(result.query)}`,
-      headline: describeSigning(best),
-      quote: best.quote,
-      answer: best,
-      others: rest
-        .slice(0, OTHERS_MAX)
-        .map((a, k) => `${k + 2}. ${escape(describeSigning(a))} (${escape(a.article.title)})`),
-      othersName: 'Other answers',
-      footer: footerOf(1, result.answers.length, best.article),
-    }),
-  );
+/**
+ * A result as embeds: for who-signed and when the best answer in full and the others one line each; for a
+ * search the passage of `page` in context and the other results by title.
+ */
+export function resultEmbeds(result: Result, page = 0): EmbedBuilder[] {
+  const kinded = answersOf(result);
+  switch (kinded.kind) {
+    case 'who-signed':
+      return factEmbeds(`Who signed: ${escape(result.query)}`, kinded.answers, describeSigning);
+    case 'when':
+      return factEmbeds(`When: ${escape(result.query)}`, kinded.answers, describeEvent);
+    default:
+      return searchEmbeds(result.query, kinded.answers, page);
+  }
 }
 
-/** `/when`: the best dated event in full, the others in one line each. */
-export function eventEmbeds(result: Result<'when'>): EmbedBuilder[] {
-  const [best, ...rest] = result.answers;
+/** The address of the article of the answer shown (the best one, or the page's), when it has one. */
+export function resultLink(result: Result, page = 0): string | null {
+  const answer = result.answers[kindOf(result) === 'search' ? page : 0];
+  return answer ? originalAddress(answer.article) : null;
+}
+
+function factEmbeds<A extends SigningAnswer | EventAnswer>(
+  title: string,
+  answers: A[],
+  describe: (answer: A) => string,
+): EmbedBuilder[] {
+  const [best, ...rest] = answers;
   if (!best) return [];
   return build(
     answerEmbed({
-      title: `When: ${escape(result.query)}`,
-      headline: describeEvent(best),
+      title,
+      headline: describe(best),
       quote: best.quote,
       answer: best,
       others: rest
         .slice(0, OTHERS_MAX)
-        .map((a, k) => `${k + 2}. ${escape(describeEvent(a))} (${escape(a.article.title)})`),
+        .map((a, k) => `${k + 2}. ${escape(describe(a))} (${escape(a.article.title)})`),
       othersName: 'Other answers',
-      footer: footerOf(1, result.answers.length, best.article),
+      footer: footerOf(1, answers.length, best.article),
     }),
   );
 }
 
 /** `/search`: one page per result, the passage in context, the other results listed by title. */
-export function searchPage(result: Result<'search'>, page: number): EmbedBuilder[] {
-  const current = result.answers[page];
+export function searchPage(result: Result, page: number): EmbedBuilder[] {
+  return resultEmbeds(result, page);
+}
+
+function searchEmbeds(query: string, answers: SearchAnswer[], page: number): EmbedBuilder[] {
+  const current = answers[page];
   if (!current) return [];
-  const others = result.answers
+  const others = answers
     .map((a, k) => ({ a, k }))
     .filter(({ k }) => k !== page)
     .slice(0, OTHERS_MAX + 4)
     .map(({ a, k }) => `${k + 1}. ${escape(describeArticle(a.article))}`);
   return build(
     answerEmbed({
-      title: `Search: ${escape(result.query)}`,
+      title: `Search: ${escape(query)}`,
       headline: null,
       quote: current.context || current.quote,
       answer: current,
       others,
       othersName: 'Other results',
-      footer: `${footerOf(page + 1, result.answers.length, current.article)} · score ${current.score}`,
+      footer: `${footerOf(page + 1, answers.length, current.article)} · score ${current.score}`,
     }),
   );
 }
@@ -165,14 +191,15 @@ function footerOf(n: number, total: number, article: ArticleRef): string {
   return `${total > 1 ? `Result ${n} of ${total}` : 'Only result'} · article ${article.id}`;
 }
 
+const HINTS: Record<CommandName, string> = {
+  'who-signed': 'Try a party, a signer or an agreement, or /search.',
+  when: 'Try a few words of what happened, or /search.',
+  search: 'Try other words.',
+};
+
 /** No answer: one short line, the query echoed escaped, and did-you-mean suggestions. */
 export function noAnswerText(result: Result): string {
-  const hint =
-    result.command === 'who-signed'
-      ? 'Try a party, a signer or an agreement, or /search.'
-      : result.command === 'when'
-        ? 'Try a few words of what happened, or /search.'
-        : 'Try other words.';
+  const hint = HINTS[result.command === 'ask' ? 'search' : result.command];
   const suggestions = result.suggestions.length
     ? ` Did you mean: ${result.suggestions.map((s) => `**${escape(s)}**`).join(' · ')}?`
     : ` ${hint}`;
@@ -212,4 +239,45 @@ export function aboutEmbeds(summary: CorpusSummary): EmbedBuilder[] {
 
 function build(...embeds: APIEmbed[]): EmbedBuilder[] {
   return fitEmbeds(embeds).map((e) => new EmbedBuilder(e));
+}
+
+/** "Find the source": each supporting passage quoted with its article, or none. */
+export function sourceEmbeds(result: Result): EmbedBuilder[] {
+  const kinded = answersOf(result);
+  if (kinded.answers.length === 0) return [];
+  const budget = Math.floor((LIMITS.embedDescription - 200) / kinded.answers.length);
+  const description = kinded.answers
+    .map((a) => `${quoteBlock(a.quote, a.highlights, budget - 300)}\n— ${articleLine(a.article)}`)
+    .join('\n\n');
+  return build({
+    color: ACCENT,
+    title: 'The passages that support this message',
+    description,
+    footer: { text: `${kinded.answers.length} ${kinded.answers.length === 1 ? 'passage' : 'passages'}` },
+  });
+}
+
+/** `/help`: each command with one example, from the command table; then the other ways to ask. */
+export function helpEmbeds(): EmbedBuilder[] {
+  const fields = [
+    ...QUERY_COMMANDS.map((c) => ({
+      name: `/${c.name} ${c.option.name}:`,
+      value: `${escape(c.description)}.\nExample: \`/${c.name} ${c.option.name}:${c.example}\``,
+    })),
+    ...OTHER_COMMANDS.map((c) => ({ name: `/${c.name}`, value: `${escape(c.description)}.` })),
+    {
+      name: 'Mention me',
+      value: 'Write your question after a mention of me, in a channel, a thread or a DM: I reply to it.',
+    },
+    {
+      name: 'Find the source',
+      value: 'On any message: Apps › Find the source, and I show you the passages that support it.',
+    },
+  ];
+  return build({
+    color: ACCENT,
+    title: 'Accord: questions about the news archive',
+    description: 'Every answer quotes the passage it comes from. Add `private:True` to see an answer alone.',
+    fields,
+  });
 }

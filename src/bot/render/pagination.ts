@@ -12,20 +12,26 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
-  MessageFlags,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type EmbedBuilder,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import { NO_MENTIONS, send } from '../respond.ts';
+import { NO_MENTIONS, PRIVATE, send } from '../respond.ts';
+import { linkButton, linkRow } from './buttons.ts';
 
 const PREFIX = 'page';
+
+/** A page: its embeds, and the original address of its article when it has one (a link button). */
+export interface PageView {
+  embeds: EmbedBuilder[];
+  link: string | null;
+}
 
 interface Open {
   asker: string;
   count: number;
-  render: (page: number) => EmbedBuilder[];
+  render: (page: number) => PageView;
   /** The /search interaction, whose reply loses its buttons when the pages stop. */
   origin: ChatInputCommandInteraction;
   timer: NodeJS.Timeout;
@@ -42,15 +48,19 @@ export class Pagination {
   async start(
     interaction: ChatInputCommandInteraction,
     count: number,
-    render: (page: number) => EmbedBuilder[],
+    render: (page: number) => PageView,
   ): Promise<void> {
     const key = interaction.id;
     const asker = interaction.user.id;
+    const first = render(0);
     if (count <= 1) {
-      await send(interaction, { embeds: render(0) });
+      await send(interaction, { embeds: first.embeds, components: linkRow(first.link) });
       return;
     }
-    await send(interaction, { embeds: render(0), components: [buttons(key, asker, 0, count)] });
+    await send(interaction, {
+      embeds: first.embeds,
+      components: [buttons(key, asker, 0, count, first.link)],
+    });
     this.evictOldest();
     this.open.set(key, { asker, count, render, origin: interaction, timer: this.idleTimer(key) });
   }
@@ -66,26 +76,22 @@ export class Pagination {
     if (interaction.user.id !== asker) {
       await interaction.reply({
         content: 'Only the person who searched can turn these pages: run /search yourself.',
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
+        ...PRIVATE,
       });
       return 'not-yours';
     }
     const entry = this.open.get(key);
     const page = Number(target);
     if (!entry || !Number.isInteger(page) || page < 0 || page >= entry.count) {
-      await interaction.reply({
-        content: 'These results have expired: search again.',
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
-      });
+      await interaction.reply({ content: 'These results have expired: search again.', ...PRIVATE });
       return 'expired';
     }
     clearTimeout(entry.timer);
     entry.timer = this.idleTimer(key);
+    const view = entry.render(page);
     await interaction.update({
-      embeds: entry.render(page),
-      components: [buttons(key, asker, page, entry.count)],
+      embeds: view.embeds,
+      components: [buttons(key, asker, page, entry.count, view.link)],
       allowedMentions: NO_MENTIONS,
     });
     return 'turned';
@@ -130,14 +136,18 @@ export class Pagination {
   }
 }
 
-/** Previous and Next; each custom_id names the search, the asker and the page it leads to. */
+/**
+ * Previous and Next; each custom_id names the search, the asker and the page it leads to. The page's
+ * article link, when it has one, sits beside them.
+ */
 export function buttons(
   key: string,
   asker: string,
   page: number,
   count: number,
+  link: string | null = null,
 ): ActionRowBuilder<ButtonBuilder> {
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(`${PREFIX}:${key}:${asker}:${page - 1}`)
       .setLabel('Previous')
@@ -149,4 +159,6 @@ export function buttons(
       .setStyle(ButtonStyle.Primary)
       .setDisabled(page >= count - 1),
   );
+  if (link) row.addComponents(linkButton(link));
+  return row;
 }
