@@ -1,5 +1,5 @@
 /**
- * `npm run deploy-commands`: registers the bot's slash commands, in DISCORD_GUILD_ID when set (instant),
+ * `npm run deploy-commands`: registers the bot's commands (slash commands and the message menu), in DISCORD_GUILD_ID when set (instant),
  * else globally (Discord may take up to an hour to show them everywhere).
  * Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_BASE points it at another API (tests).
  */
@@ -27,7 +27,9 @@ async function main(): Promise<number> {
       guildId: config.guildId,
       apiBase: config.apiBase,
     });
-    console.log(`Registered ${names.length} commands (${scope}): ${names.map((n) => `/${n}`).join(', ')}`);
+    // A slash command is written /name; a message menu command by its name, as Discord shows it.
+    const label = (name: string) => (/^[-_\p{L}\p{N}]+$/u.test(name) ? `/${name}` : `"${name}"`);
+    console.log(`Registered ${names.length} commands (${scope}): ${names.map(label).join(', ')}`);
     return 0;
   } catch (error) {
     console.error(`Could not register the commands: ${(error as Error).message}`);

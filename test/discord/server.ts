@@ -879,10 +879,18 @@ function checkCommands(body: unknown): string[] {
   const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
   for (const command of body as {
     name?: string;
+    type?: number;
     description?: string;
     options?: Record<string, unknown>[];
   }[]) {
     const name = command.name ?? '';
+    // User and message menu commands: a name of 1 to 32 characters, any case, spaces allowed; no description.
+    if (command.type === 2 || command.type === 3) {
+      if (name.trim().length < 1 || name.length > 32) problems.push(`menu command name "${name}"`);
+      if (command.description) problems.push(`menu command "${name}" has a description`);
+      if (command.options?.length) problems.push(`menu command "${name}" has options`);
+      continue;
+    }
     if (!NAME.test(name) || name !== name.toLowerCase()) problems.push(`command name "${name}"`);
     const description = command.description ?? '';
     if (description.length < 1 || description.length > 100)

@@ -26,21 +26,34 @@ describe('deploy-commands', () => {
     });
     expect((await exitWithin(r, 15_000)).code).toBe(0);
     expect(r.stdout.join('\n')).toBe(
-      `Registered 4 commands (guild ${guild}): /who-signed, /when, /search, /about`,
+      `Registered 7 commands (guild ${guild}): /ask, /who-signed, /when, /search, /about, /help, "Find the source"`,
     );
     expect(discord.commandPuts).toHaveLength(1);
     const put = discord.commandPuts[0]!;
     expect(put.path).toBe(`/api/v10/applications/${discord.applicationId}/guilds/${guild}/commands`);
-    const summary = (
-      put.body as {
-        name: string;
-        options?: { name: string; type: number; required?: boolean; autocomplete?: boolean }[];
-      }[]
-    ).map((c) => [
+    const body = put.body as {
+      name: string;
+      contexts?: number[];
+      integration_types?: number[];
+      options?: { name: string; type: number; required?: boolean; autocomplete?: boolean }[];
+    }[];
+    // Every command works in servers, DMs with the bot and group DMs, installed in a server or by a user.
+    for (const command of body) {
+      expect(command.contexts).toEqual([0, 1, 2]);
+      expect(command.integration_types).toEqual([0, 1]);
+    }
+    const options = body.map((c) => [
       c.name,
       (c.options ?? []).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false]),
     ]);
-    expect(summary).toEqual([
+    expect(options).toEqual([
+      [
+        'ask',
+        [
+          ['question', 3, true, true],
+          ['private', 5, false, false],
+        ],
+      ],
       [
         'who-signed',
         [
@@ -63,6 +76,8 @@ describe('deploy-commands', () => {
         ],
       ],
       ['about', [['private', 5, false, false]]],
+      ['help', [['private', 5, false, false]]],
+      ['Find the source', []],
     ]);
     expect(discord.violations).toEqual([]);
   });
@@ -76,7 +91,10 @@ describe('deploy-commands', () => {
       guildId: null,
       apiBase: discord.restApi,
     });
-    expect(result).toEqual({ scope: 'global', names: ['who-signed', 'when', 'search', 'about'] });
+    expect(result).toEqual({
+      scope: 'global',
+      names: ['ask', 'who-signed', 'when', 'search', 'about', 'help', 'Find the source'],
+    });
     expect(discord.commandPuts[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/commands`);
   });
 });
