@@ -1,6 +1,6 @@
 /** `npm start` with ACCORD_MODE=http: serves the interactions endpoint over an open index until a signal. */
 import type { Index } from '../../index/build.ts';
-import type { Command } from '../command.ts';
+import type { BotCommand } from '../command.ts';
 import type { BotConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createHttpInteractions, HEALTH_PATH, INTERACTIONS_PATH } from './server.ts';
@@ -10,7 +10,7 @@ export async function serveHttp(
   config: BotConfig,
   logger: Logger,
   index: Index,
-  commands: readonly Command[],
+  commands: readonly BotCommand[],
   stopped: Promise<string>,
 ): Promise<number> {
   const http = createHttpInteractions({

@@ -21,7 +21,7 @@ import type { KeyObject } from 'node:crypto';
 import { Events, InteractionType, type APIInteraction, type Client, type Interaction } from 'discord.js';
 import type { Index } from '../../index/build.ts';
 import { createClient } from '../client.ts';
-import type { Command } from '../command.ts';
+import type { BotCommand } from '../command.ts';
 import { createInteractionHandler } from '../interactions.ts';
 import type { Logger } from '../logger.ts';
 import { Pagination } from '../render/pagination.ts';
@@ -47,7 +47,7 @@ export interface HttpInteractionsOptions {
   /** REST base without the version; default Discord's. */
   restApi?: string | null;
   /** The commands it answers (commands/index.ts, handed over by the entry point). */
-  commands: readonly Command[];
+  commands: readonly BotCommand[];
   deferAfterMs?: number;
 }
 
