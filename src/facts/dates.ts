@@ -247,9 +247,11 @@ export function sentenceDates(
 }
 
 /**
- * The occasion an article reports when it dates one day only: that day, if it is in the article's first
- * paragraph ("On 3 May 2021, P visited Q.") or in the week before the article's reference date ("a
- * ceremony Wednesday"). A single day further back ("founded on 3 March 1998") is not the occasion.
+ * The occasion an article reports when it dates one day only: that day, if it is in the week before the
+ * article's reference date ("a ceremony Wednesday"), or if a sentence of the lead (the first three)
+ * tells an occasion with it ("On 3 May 2021, P hosted a meeting with Q", "P visited Q") and it is at
+ * most two months before the reference date, when there is one. A single day elsewhere ("founded on 3
+ * March 1998", "was born on ...") is not the occasion.
  */
 export function reportedOccasion(
   article: Pick<Article, 'published' | 'dateline' | 'sentences'>,
@@ -259,13 +261,20 @@ export function reportedOccasion(
   if (days.size !== 1) return null;
   const [sentence, mention] = [...dated.entries()].sort((a, b) => a[0] - b[0])[0]!;
   if (!mention.date) return null;
-  if (article.sentences[sentence]?.paragraph === 0) return { sentence, mention };
   const reference = parseIso(referenceDate(article));
   const day = parseIso(mention.date);
-  if (!reference || !day) return null;
-  const before = differenceInCalendarDays(reference, day);
-  return before >= 0 && before <= 7 ? { sentence, mention } : null;
+  const before = reference && day ? differenceInCalendarDays(reference, day) : null;
+  if (before !== null && before >= 0 && before <= 7) return { sentence, mention };
+  // In the lead, a sentence that tells an occasion; with a reference date, in the two months before it.
+  const told = OCCASION.test(article.sentences[sentence]?.text ?? '');
+  if (sentence < 3 && told && (before === null || (before >= 0 && before <= 62)))
+    return { sentence, mention };
+  return null;
 }
+
+/** Words that tell an occasion: a meeting, a ceremony, a visit, a signing, an opening. */
+const OCCASION =
+  /\b(?:held|hosted|met|meets?|visit(?:ed|s)?|signed|signs?|signing|ceremony|meeting|opened|opens|launched|launches|inaugurated|unveiled|took place|gathered|attended|welcomed|conference|forum|summit|convened)\b/i;
 
 /** Whether a sentence tells a time without a day ("last week", "recently", "in 2019"): it has a time of its own. */
 export function hasVagueTime(text: string): boolean {

@@ -176,6 +176,19 @@ describe('dates of an article', () => {
     expect(events.find((e) => /ward/.test(e.event))?.date ?? null).toBeNull();
   });
 
+  it('an undated signing at the end takes the day of the meeting the lead tells, and not a birthday', () => {
+    const text = (lead: string) =>
+      `Coast University and Harbour College strengthen ties\n\nCoast University and Harbour College have agreed to work together.\n\nCoast University and Harbour College strengthen ties\n\n${lead}\n\nThe meeting ended with the formal signing of the memorandum by Dr. Ana Ruiz and Dr. Tomas Berg.\n`;
+    const met = extractArticleFacts(
+      article(text('On Tuesday, 15 October 2024, Coast University hosted a meeting with Harbour College.')),
+    );
+    expect(met.signings[0]?.date).toBe('2024-10-15');
+    const born = extractArticleFacts(
+      article(text('Dr. Ana Ruiz, born on 15 October 1964, leads Coast University.')),
+    );
+    expect(born.signings[0]?.date ?? null).toBeNull();
+  });
+
   it('an undated signing takes the date of the story its first paragraph tells', () => {
     const a = article(
       'On 3 March 2021, a delegation of Coast University led by its president Dr. Ana Ruiz visited Harbour City.\n\nAt the ceremony, Dr. Ana Ruiz and Mayor Tomas Berg signed the Harbour City and Coast University Cooperation Agreement.\n',
