@@ -8,6 +8,8 @@
  * - the real articles (../shared/eval/real: questions.json over a temporary folder holding the seeds and
  *   real/articles, read from ../shared at run time, nothing copied into the project), at or above a
  *   ratchet of right answers and at or below a ratchet of wrong ones.
+ * - the same sets asked in words (ask-questions.json beside each, kind `ask` graded as its `as`): the
+ *   seeds' all right, the real articles' at or above their own ratchets.
  * Without ../shared (a user's clone) the shared sets are skipped with a line that says so.
  * With --questions (and --corpus), grades that one set instead, all of which must be right.
  * Prints right / wrong / none per command and each miss; exits 1 below a threshold.
@@ -41,6 +43,9 @@ interface Suite {
  */
 export const REAL_MIN_RIGHT = 0.85;
 export const REAL_MAX_WRONG = 0.07;
+/** The same for the real set asked in words (`ask`). */
+export const REAL_ASK_MIN_RIGHT = 0.76;
+export const REAL_ASK_MAX_WRONG = 0.14;
 
 /** The shared folder (seeds, gold sets): $ACCORD_SHARED, else ../shared of the repository or of its parent. */
 export function sharedDir(): string | null {
@@ -88,6 +93,15 @@ function suites(argv: string[]): Suite[] {
       threshold: 0.9,
     },
   ];
+  const sharedAsk = shared ? join(shared, 'eval', 'ask-questions.json') : null;
+  if (sharedAsk && existsSync(sharedAsk)) {
+    list.push({
+      name: 'seed questions in words',
+      questions: sharedAsk,
+      corpus: join(root, 'corpus'),
+      threshold: 1,
+    });
+  }
   const real = shared ? join(shared, 'eval', 'real') : null;
   if (shared && real && existsSync(join(real, 'questions.json'))) {
     list.push({
@@ -97,6 +111,15 @@ function suites(argv: string[]): Suite[] {
       threshold: REAL_MIN_RIGHT,
       maxWrong: REAL_MAX_WRONG,
     });
+    if (existsSync(join(real, 'ask-questions.json'))) {
+      list.push({
+        name: 'real articles in words',
+        questions: join(real, 'ask-questions.json'),
+        corpus: [join(shared, 'seeds'), join(real, 'articles')],
+        threshold: REAL_ASK_MIN_RIGHT,
+        maxWrong: REAL_ASK_MAX_WRONG,
+      });
+    }
   } else {
     console.log('real articles: skipped (no ../shared/eval/real here)');
   }
@@ -127,7 +150,9 @@ export async function runSuite(suite: Suite): Promise<{ grades: Grade[]; msPerAr
     const checked = checkQuery(question.query);
     const result: Result = checked.ok
       ? answer(index, question.kind, checked.query)
-      : { command: question.kind, query: question.query, answers: [], suggestions: [] };
+      : question.kind === 'ask'
+        ? { command: 'ask', as: 'search', query: question.query, answers: [], suggestions: [] }
+        : { command: question.kind, query: question.query, answers: [], suggestions: [] };
     return gradeQuestion(question, result);
   });
   return { grades, msPerArticle };

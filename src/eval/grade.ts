@@ -7,10 +7,12 @@
  * - search: the evidence sentence is among the top three quotes.
  * Text is compared with whitespace normalised (U+00A0 is a space).
  */
-import type { CommandName, Result } from '../answers/types.ts';
+import { answersOf, type CommandName, type QueryCommandName, type Result } from '../answers/types.ts';
 
 export interface Question {
-  kind: CommandName;
+  kind: QueryCommandName;
+  /** For `ask`: the kind it is graded as. */
+  as?: CommandName;
   query: string;
   signers?: string[];
   date?: string | null;
@@ -80,7 +82,30 @@ export function sameSet(expected: string[], got: string[]): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
+/**
+ * An `ask` question is graded as the kind its gold names in `as`: a fact question answered with passages
+ * (as search) got no fact, which is no answer; a who-signed question answered with an event is wrong; a when
+ * question may be answered by a dated signing (it has a date and an article); passages are graded by their
+ * quotes whatever the kind that answered.
+ */
+function gradeAsk(question: Question, result: Result): Grade {
+  const as = question.as ?? 'search';
+  const kinded = answersOf(result);
+  const graded: Question = { ...question, kind: as };
+  if (as !== 'search' && kinded.kind === 'search' && kinded.answers.length > 0) {
+    return { question, ok: false, outcome: 'none', problems: ['passages, no fact'], got: 'passages' };
+  }
+  if (as === 'who-signed' && kinded.kind === 'when' && kinded.answers.length > 0) {
+    const top = kinded.answers[0]!;
+    const got = `as when: ${top.date} | ${top.event} | ${top.article.id}`;
+    return { question, ok: false, outcome: 'wrong', problems: ['answered as when'], got };
+  }
+  const asKind = { ...result, command: as, answers: kinded.answers } as Result;
+  return { ...gradeQuestion(graded, asKind), question };
+}
+
 export function gradeQuestion(question: Question, result: Result): Grade {
+  if (question.kind === 'ask') return gradeAsk(question, result);
   const problems: string[] = [];
   let got = 'no answer';
   if (question.kind === 'who-signed') {
@@ -147,8 +172,9 @@ export function tally(grades: Grade[]): Record<CommandName, Tally> {
     search: { right: 0, wrong: 0, none: 0, total: 0 },
   };
   for (const g of grades) {
-    counts[g.question.kind].total++;
-    counts[g.question.kind][g.outcome]++;
+    const kind = g.question.kind === 'ask' ? (g.question.as ?? 'search') : g.question.kind;
+    counts[kind].total++;
+    counts[kind][g.outcome]++;
   }
   return counts;
 }
@@ -172,9 +198,12 @@ export function parseQuestions(json: string): Question[] {
     if (
       !item ||
       typeof item.query !== 'string' ||
-      !['who-signed', 'when', 'search'].includes(item.kind as string)
+      !['who-signed', 'when', 'search', 'ask'].includes(item.kind as string)
     ) {
-      throw new Error(`question ${i + 1} needs a kind (who-signed, when, search) and a query`);
+      throw new Error(`question ${i + 1} needs a kind (who-signed, when, search, ask) and a query`);
+    }
+    if (item.kind === 'ask' && !['who-signed', 'when', 'search'].includes(item.as as string)) {
+      throw new Error(`question ${i + 1} is an ask question: it needs "as" (who-signed, when, search)`);
     }
     return { ...item, article: item.article ?? null } as Question;
   });
