@@ -64,6 +64,21 @@ const WHEN_FRAME =
 const LEAD =
   /^(?:(?:and|so|ok|okay|um|uh|well|hmm)\b[,\s]*)*(?:(?:who|whom|whose|what|which|where|how|why|when|is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b\s*)+/i;
 
+/** Short forms people type for the words of organisation names, written out as articles write them. */
+const SHORT_FORMS: [RegExp, string][] = [
+  [/\buni(?:v|vs)?\b\.?/gi, 'University'],
+  [/\bhosp\b\.?/gi, 'Hospital'],
+  [/\bgovt\b\.?|\bgov't\b/gi, 'Government'],
+  [/\bdept\b\.?/gi, 'Department'],
+  [/\bintl\b\.?/gi, 'International'],
+  [/\binst\b\.?/gi, 'Institute'],
+  [/\bw\/(?=\s)/gi, 'with'],
+];
+
+function writeOut(text: string): string {
+  return SHORT_FORMS.reduce((out, [pattern, long]) => out.replace(pattern, long), text);
+}
+
 /** The question mark and other closing marks. */
 const CLOSING = /[?!.¿¡]+/g;
 
@@ -117,7 +132,7 @@ function dropPolite(question: string): string {
 
 /** The words of the question that say what it is about: for the fact search of `intent`. */
 export function topicOf(question: string, intent: Intent): string {
-  let text = dropPolite(question).replace(CLOSING, ' ');
+  let text = writeOut(dropPolite(question)).replace(CLOSING, ' ');
   if (intent === 'who-signed') {
     text = text
       .replace(SIGN_PHRASES, ' ')
@@ -170,13 +185,20 @@ export function ask(index: Index, question: string, options: { limit?: number } 
         return { command: 'ask', query: question, as: 'when', answers: result.answers, suggestions: [] };
     }
   }
+  // A question in words is mostly about one article: its best passages may all be of that one.
   const topic = topicOf(question, 'search');
-  const result = search(index, termsOf(topic).length ? topic : question, options);
-  return {
-    command: 'ask',
-    query: question,
-    as: 'search',
-    answers: result.answers,
-    suggestions: result.suggestions,
-  };
+  const limit = options.limit ?? 5;
+  const result = search(index, termsOf(topic).length ? topic : question, { perArticle: 3, limit: limit * 2 });
+  const seen = new Set<string>();
+  const answers = result.answers
+    .filter((a) => {
+      // A title names the subject; it does not answer a question about it.
+      if (a.quote === a.article.title) return false;
+      const key = `${a.article.id}\u0000${a.context}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, limit);
+  return { command: 'ask', query: question, as: 'search', answers, suggestions: result.suggestions };
 }
