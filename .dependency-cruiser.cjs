@@ -7,6 +7,7 @@
  * and to the deploy script. A new folder under src/ must be given a layer here.
  */
 const LAYERS = [
+  ['program', '^src/program/'],
   ['text', '^src/text/'],
   ['corpus', '^src/corpus/'],
   ['facts', '^src/facts/'],

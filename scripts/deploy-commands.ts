@@ -4,45 +4,31 @@
  * Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_BASE points it at another API (tests).
  */
 import { commands } from '../commands/index.ts';
-import { ConfigError, loadEnv, readConfig } from '../src/bot/config.ts';
+import { loadEnv, readConfig } from '../src/bot/config.ts';
 import { deployCommands } from '../src/bot/deploy.ts';
+import { UserError } from '../src/program/errors.ts';
+import { runProgram } from '../src/program/run.ts';
 
 async function main(): Promise<number> {
   loadEnv();
-  let config;
+  const config = readConfig(undefined, { needApplicationId: true });
+  let registered;
   try {
-    config = readConfig(process.env, { needApplicationId: true });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
-  try {
-    const { scope, names } = await deployCommands({
+    registered = await deployCommands({
       commands,
       token: config.token,
       applicationId: config.applicationId!,
       guildId: config.guildId,
       apiBase: config.apiBase,
     });
-    // A slash command is written /name; a message menu command by its name, as Discord shows it.
-    const label = (name: string) => (/^[-_\p{L}\p{N}]+$/u.test(name) ? `/${name}` : `"${name}"`);
-    console.log(`Registered ${names.length} commands (${scope}): ${names.map(label).join(', ')}`);
-    return 0;
   } catch (error) {
-    console.error(`Could not register the commands: ${(error as Error).message}`);
-    return 1;
+    throw new UserError(`Could not register the commands: ${(error as Error).message}`, { exitCode: 1 });
   }
+  const { scope, names } = registered;
+  // A slash command is written /name; a message menu command by its name, as Discord shows it.
+  const label = (name: string) => (/^[-_\p{L}\p{N}]+$/u.test(name) ? `/${name}` : `"${name}"`);
+  console.log(`Registered ${names.length} commands (${scope}): ${names.map(label).join(', ')}`);
+  return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`deploy-commands: ${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runProgram('deploy-commands', main);

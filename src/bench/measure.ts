@@ -10,6 +10,8 @@ import { checkQuery } from '../answers/query.ts';
 import type { CommandName, Result } from '../answers/types.ts';
 import { gradeQuestion, tally, type Question, type Tally } from '../eval/grade.ts';
 import { loadIndex } from '../index/load.ts';
+import { UserError } from '../program/errors.ts';
+import { runProgram } from '../program/run.ts';
 
 export type { Question };
 
@@ -109,10 +111,10 @@ export async function measure(options: {
 }
 
 /** Child-process entry: `node --import tsx src/bench/measure.ts CORPUS QUESTIONS CACHE|- [--grade]`. */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const [corpus, questionsFile, cache, flag] = process.argv.slice(2);
   if (!corpus || !questionsFile || !cache)
-    throw new Error('usage: measure.ts CORPUS QUESTIONS CACHE|- [--grade]');
+    throw new UserError('usage: measure.ts CORPUS QUESTIONS CACHE|- [--grade]');
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
   const measurement = await measure({
     corpus,
@@ -121,11 +123,9 @@ async function main(): Promise<void> {
     grade: flag === '--grade',
   });
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
+  return 0;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  });
+  runProgram('measure', main);
 }

@@ -61,6 +61,8 @@ export function createBot(options: BotOptions): Bot {
     async login(token: string) {
       const abort = new AbortController();
       const ready = once(client, Events.ClientReady, { signal: abort.signal });
+      // Aborted when the login fails: that rejection is expected, not an unhandled one.
+      ready.catch(() => undefined);
       try {
         await client.login(token);
         await ready;

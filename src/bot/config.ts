@@ -1,8 +1,11 @@
 /**
- * The bot's configuration, from the environment and .env (dotenv), checked at start-up. Every problem is
- * reported at once, each naming its variable; the token's value is never printed.
+ * The configuration, from the environment and .env (dotenv), checked at start-up: the one place the
+ * environment is read. Every problem is reported at once, each naming its variable; the token's value is
+ * never printed, nor any value that may be a secret pasted into the wrong variable.
  */
 import { config as loadDotenv } from 'dotenv';
+import { DEFAULT_CACHE_DIR } from '../index/load.ts';
+import { UserError } from '../program/errors.ts';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './logger.ts';
 
 export type BotMode = 'gateway' | 'http';
@@ -33,9 +36,13 @@ export interface BotConfig {
   searchPagesSeconds: number;
   /** The REST API base, without /v10 (default https://discord.com/api); a local fake Discord in tests. */
   apiBase: string | null;
+  /** Where index snapshots are kept (ACCORD_CACHE_DIR); null: no cache. */
+  cacheDir: string | null;
+  /** In a shard process, the shard id(s) ShardingManager gave it (its SHARDS), for the logs; else null. */
+  shardId: string | null;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(readonly problems: string[]) {
     super(`Configuration problems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
     this.name = 'ConfigError';
@@ -47,12 +54,51 @@ export interface ReadOptions {
   needApplicationId?: boolean;
 }
 
-/** Loads .env into process.env (values already set in the environment win). */
-export function loadEnv(path?: string): void {
-  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
+let envLoaded = false;
+
+/** Loads .env into process.env, once per process (values already set in the environment win). */
+export function loadEnv(): void {
+  if (envLoaded) return;
+  envLoaded = true;
+  loadDotenv({ quiet: true });
+}
+
+/** What `npm start` runs: the bot (a token, or ACCORD_MODE=http) or the local console, and over what. */
+export interface StartConfig {
+  bot: boolean;
+  corpusDir: string;
+  cacheDir: string | null;
+}
+
+/** The settings every entry point reads, bot or not; the bot's are checked by readConfig. */
+export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
+  const get = (name: string) => env[name]?.trim() || null;
+  return {
+    bot: get('DISCORD_TOKEN') !== null || get('ACCORD_MODE')?.toLowerCase() === 'http',
+    corpusDir: get('CORPUS_DIR') ?? 'corpus',
+    cacheDir: readCacheDir(env),
+  };
+}
+
+/** ACCORD_CACHE_DIR: unset, .accord-cache; empty or "off", no cache. */
+export function readCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const configured = env.ACCORD_CACHE_DIR;
+  if (configured === undefined) return DEFAULT_CACHE_DIR;
+  return configured.trim() === '' || configured === 'off' ? null : configured;
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+/** Discord's secrets (a bot token, a client secret, a public key) are 32 characters or more. */
+const MIN_SECRET_LENGTH = 24;
+
+/**
+ * A wrong value as a problem repeats it: "got "my-server"". A long one that is not all digits may be a
+ * token or secret pasted into the wrong variable, so only its length is told.
+ */
+function got(value: string): string {
+  if (/^[\d\s]*$/.test(value) || value.length < MIN_SECRET_LENGTH) return `got "${value}"`;
+  return `got ${value.length} characters (not shown: it may be a secret)`;
+}
 
 /** Reads and checks the configuration; throws a ConfigError listing every problem. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): BotConfig {
@@ -64,7 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
 
   const mode = (get('ACCORD_MODE') ?? 'gateway').toLowerCase();
   if (mode !== 'gateway' && mode !== 'http') {
-    problems.push(`ACCORD_MODE must be gateway or http, got "${mode}".`);
+    problems.push(`ACCORD_MODE must be gateway or http, ${got(mode)}.`);
   }
   const http = mode === 'http';
 
@@ -84,8 +130,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
       if (required) problems.push(`${name} is not set: copy it from the Developer Portal.`);
       return null;
     }
-    if (!SNOWFLAKE.test(value))
-      problems.push(`${name} must be a Discord id (17 to 20 digits), got "${value}".`);
+    if (!SNOWFLAKE.test(value)) {
+      problems.push(`${name} must be a Discord id (17 to 20 digits), ${got(value)}.`);
+    }
     return value;
   };
   const applicationId = snowflake('DISCORD_APPLICATION_ID', options.needApplicationId ?? false);
@@ -94,7 +141,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
   const corpusDir = get('CORPUS_DIR') ?? 'corpus';
 
   const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!isLogLevel(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}".`);
+  if (!isLogLevel(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, ${got(level)}.`);
 
   const number = (name: string, fallback: number, min: number, max: number, integer: boolean): number => {
     const raw = get(name);
@@ -102,7 +149,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
       const kind = integer ? 'a whole number' : 'a number';
-      problems.push(`${name} must be ${kind} from ${min} to ${max}, got "${raw}".`);
+      problems.push(`${name} must be ${kind} from ${min} to ${max}, ${got(raw)}.`);
       return fallback;
     }
     return value;
@@ -132,7 +179,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     apiBase = apiBase.replace(/\/+$/, '');
     if (!/^https?:\/\/[^\s/]+/.test(apiBase)) {
       problems.push(
-        `DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api, got "${apiBase}".`,
+        `DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api, ${got(apiBase)}.`,
       );
     } else if (/\/v\d+$/.test(apiBase)) {
       problems.push('DISCORD_API_BASE must not end with the API version (/v10): it is added by the client.');
@@ -155,5 +202,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     shardSpawnDelayMs,
     searchPagesSeconds,
     apiBase,
+    cacheDir: readCacheDir(env),
+    shardId: env.SHARDING_MANAGER === 'true' ? (env.SHARDS ?? null) : null,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm start` with DISCORD_TOKEN set: reads the configuration, opens the corpus index (and keeps it in line
+ * `npm start` with DISCORD_TOKEN set (src/main.ts has loaded .env): reads the configuration, opens the corpus index (and keeps it in line
  * with the corpus folder while it runs), logs in and serves
  * until SIGINT or SIGTERM, then closes the connection and stops. With SHARDS above 1, a ShardingManager
  * runs one process per shard (src/bot/shard.ts), each with its own index.
@@ -10,25 +10,19 @@ import { ShardingManager, type Shard } from 'discord.js';
 import { prepareAutocomplete } from '../answers/autocomplete.ts';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
+import { UserError } from '../program/errors.ts';
 import { watchCorpus } from '../index/watch.ts';
 import { createBot } from './bot.ts';
 import type { BotCommand } from './command.ts';
-import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.ts';
+import { readConfig, type BotConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
-/** Exit codes: 0 stopped on a signal, 1 could not log in or run, 2 configuration or corpus problem. */
+/**
+ * Exit codes: 0 stopped on a signal, 1 could not log in or run; a configuration or corpus problem is
+ * thrown as a UserError (exit 2).
+ */
 export async function startBot(commands: readonly BotCommand[]): Promise<number> {
-  loadEnv();
-  let config: BotConfig;
-  try {
-    config = readConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
   const code = config.shards > 1 ? await runShards(config, logger) : await runBot(config, logger, commands);
   forceExitLater(code);
@@ -46,12 +40,12 @@ export async function runBot(
   let index;
   try {
     ({ index } = await loadIndex(config.corpusDir, {
+      cacheDir: config.cacheDir,
       warn: (line) => logger.warn('corpus file skipped', { line }),
     }));
   } catch (error) {
-    if (!(error instanceof CorpusFolderError)) throw error;
-    console.error(`CORPUS_DIR: ${error.message}`);
-    return 2;
+    if (error instanceof CorpusFolderError) throw new UserError(`CORPUS_DIR: ${error.message}`);
+    throw error;
   }
   logger.info('index opened', {
     corpus: config.corpusDir,
@@ -61,6 +55,7 @@ export async function runBot(
   });
   prepareAutocomplete(index);
   const watcher = watchCorpus(config.corpusDir, index, {
+    cacheDir: config.cacheDir,
     warn: (line) => logger.warn('corpus', { line }),
     onUpdate: (change) => {
       prepareAutocomplete(index);
@@ -89,7 +84,7 @@ export async function runBot(
     const signal = await Promise.race([bot.login(config.token).then(() => null), stopped]);
     if (signal) return await shutDown(signal);
   } catch (error) {
-    logger.error('login failed: check DISCORD_TOKEN (and DISCORD_API_BASE if set)', { error });
+    logger.error(`login failed: ${loginProblem(error, config)}`, { error });
     watcher.close();
     await bot.stop().catch(() => undefined);
     return 1;
@@ -103,6 +98,34 @@ export async function runBot(
     logger.info('stopped');
     return 0;
   }
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** What a person should check after a failed login: the network when Discord was not reached, else the token. */
+export function loginProblem(error: unknown, config: Pick<BotConfig, 'apiBase'>): string {
+  const where = config.apiBase ? `DISCORD_API_BASE (${config.apiBase})` : 'the network';
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code))
+      return `could not reach Discord (${code}): check ${where}; the token was not tried.`;
+    // The REST client's own timeout aborts the request.
+    if (e.name === 'AbortError' || e.name === 'ConnectTimeoutError')
+      return `Discord did not answer in time: check ${where}; the token was not tried.`;
+  }
+  return 'check DISCORD_TOKEN (and DISCORD_API_BASE if set)';
 }
 
 /** ShardingManager: one process per shard, respawned if it dies, all stopped on a signal. */

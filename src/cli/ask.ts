@@ -15,8 +15,10 @@ import { answerQuery, isQueryCommand, QUERY_COMMAND_NAMES, QUERY_COMMANDS } from
 import { checkQuery } from '../answers/query.ts';
 import type { QueryCommandName, Result } from '../answers/types.ts';
 import type { Index } from '../index/build.ts';
+import { readCacheDir } from '../bot/config.ts';
 import { loadIndex } from '../index/load.ts';
-import { CorpusFolderError } from '../index/folder.ts';
+import { UserError } from '../program/errors.ts';
+import { exitCodeOf, runProgram } from '../program/run.ts';
 import { PLAIN, terminalStyle, renderText } from './render.ts';
 
 const COMMANDS = QUERY_COMMAND_NAMES;
@@ -37,7 +39,7 @@ options:
 examples:
 ${QUERY_COMMANDS.map((c) => `  npm run ask -- ${c.name} ${JSON.stringify(c.example)}`).join('\n')}`;
 
-export class UsageError extends Error {}
+export class UsageError extends UserError {}
 
 /** --help: the usage, on stdout, exit 0. */
 export class HelpRequested extends Error {}
@@ -110,53 +112,43 @@ async function runBatch(index: Index): Promise<void> {
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The program: exit 0 when the question was asked, 2 for a usage or corpus problem (src/program/run.ts). */
+export function main(argv: string[]): Promise<number> {
+  return exitCodeOf('accord', () => ask(argv));
+}
+
+async function ask(argv: string[]): Promise<number> {
   let options: Options;
-  let question: { command: QueryCommandName; query: string } | null = null;
   try {
     options = parseArgs(argv);
-    if (!options.batch) {
-      const [command, ...words] = options.rest;
-      if (!command) throw new UsageError(USAGE);
-      if (!isQueryCommand(command))
-        throw new UsageError(`unknown command "${command}": expected one of ${COMMANDS.join(', ')}`);
-      // Checked before the corpus is read: a usage error is told at once.
-      const checked = checkQuery(words.join(' '));
-      if (!checked.ok) throw new UsageError(checked.reason);
-      question = { command, query: checked.query };
-    }
   } catch (error) {
-    if (error instanceof HelpRequested) {
-      process.stdout.write(`${error.message}\n`);
-      return 0;
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof HelpRequested)) throw error;
+    process.stdout.write(`${error.message}\n`);
+    return 0;
+  }
+  let question: { command: QueryCommandName; query: string } | null = null;
+  if (!options.batch) {
+    const [command, ...words] = options.rest;
+    if (!command) throw new UsageError(USAGE);
+    if (!isQueryCommand(command))
+      throw new UsageError(`unknown command "${command}": expected one of ${COMMANDS.join(', ')}`);
+    // Checked before the corpus is read: a usage error is told at once.
+    const checked = checkQuery(words.join(' '));
+    if (!checked.ok) throw new UsageError(checked.reason);
+    question = { command, query: checked.query };
   }
 
-  let index: Index;
-  try {
-    ({ index } = await loadIndex(options.corpus, { warn: (line) => process.stderr.write(`${line}\n`) }));
-  } catch (error) {
-    if (error instanceof CorpusFolderError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const { index } = await loadIndex(options.corpus, {
+    cacheDir: readCacheDir(),
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
 
   if (question === null) {
     await runBatch(index);
     return 0;
   }
   const answered = answerQuery(index, question.command, question.query);
-  if (!answered.ok) {
-    process.stderr.write(`${answered.reason}\n`);
-    return 2;
-  }
+  if (!answered.ok) throw new UsageError(answered.reason);
   const { result } = answered;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else
@@ -167,13 +159,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`accord: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runProgram('accord', () => ask(process.argv.slice(2)));
 }

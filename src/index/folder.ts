@@ -1,9 +1,10 @@
 /** The corpus folder: its article files, or a clear error for the person who named it. */
 import { statSync } from 'node:fs';
 import { listArticleFiles } from '../corpus/load.ts';
+import { UserError } from '../program/errors.ts';
 
 /** Thrown when the corpus folder itself cannot be used; the message is for the person who named it. */
-export class CorpusFolderError extends Error {}
+export class CorpusFolderError extends UserError {}
 
 /** The article files of a folder, sorted by name; a folder that cannot be used is a CorpusFolderError. */
 export function listFolder(dir: string): string[] {

@@ -15,7 +15,7 @@ import { listFolder } from './folder.ts';
 import { hashBytes, isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
 
 export interface LoadOptions {
-  /** Where snapshots are kept; null for no cache. Default: ACCORD_CACHE_DIR, else .accord-cache. */
+  /** Where snapshots are kept; null for no cache. Default: DEFAULT_CACHE_DIR (the configuration's). */
   cacheDir?: string | null;
   /** Threads for reading files; default: the machine's cores. 1 reads on the main thread. */
   threads?: number;
@@ -39,11 +39,8 @@ export interface LoadStats {
 /** Below this many files to read, threads cost more than they save. */
 const PARALLEL_FROM = 200;
 
-export function defaultCacheDir(): string | null {
-  const configured = process.env.ACCORD_CACHE_DIR;
-  if (configured === undefined) return '.accord-cache';
-  return configured.trim() === '' || configured === 'off' ? null : configured;
-}
+/** The cache folder when ACCORD_CACHE_DIR is not set (bot/config.ts reads it). */
+export const DEFAULT_CACHE_DIR = '.accord-cache';
 
 export async function loadIndex(
   dir: string,
@@ -51,7 +48,7 @@ export async function loadIndex(
 ): Promise<{ index: Index; stats: LoadStats }> {
   const started = performance.now();
   const warn = options.warn ?? ((line: string) => console.warn(line));
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const files = listFolder(dir);
   const path = cacheDir ? snapshotPath(cacheDir, dir) : null;
   const cached = path ? loadSnapshot(path) : null;

@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { Index } from './build.ts';
 import { snapshotPath } from './cache.ts';
 import { listFolder } from './folder.ts';
-import { defaultCacheDir, syncIndex, writeSnapshot, type SyncResult } from './load.ts';
+import { DEFAULT_CACHE_DIR, syncIndex, writeSnapshot, type SyncResult } from './load.ts';
 
 export interface WatchOptions {
   /** Where the snapshot is kept; null for none. Default as for loadIndex. */
@@ -28,7 +28,7 @@ export interface CorpusWatcher {
 
 export function watchCorpus(dir: string, index: Index, options: WatchOptions = {}): CorpusWatcher {
   const warn = options.warn ?? ((line: string) => console.warn(line));
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const debounceMs = options.debounceMs ?? 250;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<SyncResult | null> | null = null;

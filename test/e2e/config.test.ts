@@ -1,6 +1,6 @@
 /** Start-up configuration: each wrong or missing value named, the token's value never printed. */
 import { describe, expect, test } from 'vitest';
-import { ConfigError, readConfig } from '../../src/bot/config.ts';
+import { ConfigError, readCacheDir, readConfig, readStartConfig } from '../../src/bot/config.ts';
 import { TOKEN } from '../discord/server.ts';
 
 function problems(env: Record<string, string>, needApplicationId = false): string[] {
@@ -30,6 +30,49 @@ describe('readConfig', () => {
       shardSpawnDelayMs: 5500,
       searchPagesSeconds: 300,
       apiBase: null,
+      cacheDir: '.accord-cache',
+      shardId: null,
+    });
+  });
+
+  test('a token or secret pasted into an id variable is never repeated; digits are', () => {
+    const found = problems(
+      { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: TOKEN, DISCORD_GUILD_ID: '12345' },
+      true,
+    );
+    expect(found).toEqual([
+      `DISCORD_APPLICATION_ID must be a Discord id (17 to 20 digits), got ${TOKEN.length} characters (not shown: it may be a secret).`,
+      'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits), got "12345".',
+    ]);
+    const secret = 'k2Jx9QpLm4RtVw7YzA1bC3dE5fG6hI8j';
+    for (const name of [
+      'DISCORD_GUILD_ID',
+      'LOG_LEVEL',
+      'ACCORD_MODE',
+      'COOLDOWN_SECONDS',
+      'DISCORD_API_BASE',
+    ])
+      expect(
+        problems({ DISCORD_TOKEN: TOKEN, [name]: secret })
+          .join('\n')
+          .toLowerCase(),
+      ).not.toContain(secret.slice(4).toLowerCase());
+  });
+
+  test('ACCORD_CACHE_DIR: a folder, "off" or empty for none, .accord-cache when unset', () => {
+    expect(readCacheDir({})).toBe('.accord-cache');
+    expect(readCacheDir({ ACCORD_CACHE_DIR: '/var/cache/accord' })).toBe('/var/cache/accord');
+    expect(readCacheDir({ ACCORD_CACHE_DIR: 'off' })).toBeNull();
+    expect(readCacheDir({ ACCORD_CACHE_DIR: ' ' })).toBeNull();
+  });
+
+  test('npm start runs the bot with a token or in http mode, else the console', () => {
+    expect(readStartConfig({})).toEqual({ bot: false, corpusDir: 'corpus', cacheDir: '.accord-cache' });
+    expect(readStartConfig({ DISCORD_TOKEN: TOKEN, CORPUS_DIR: 'news' }).bot).toBe(true);
+    expect(readStartConfig({ ACCORD_MODE: 'HTTP' }).bot).toBe(true);
+    expect(readStartConfig({ DISCORD_TOKEN: ' ', CORPUS_DIR: ' ' })).toMatchObject({
+      bot: false,
+      corpusDir: 'corpus',
     });
   });
 

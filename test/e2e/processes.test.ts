@@ -3,6 +3,7 @@
  * (login, an answer, graceful shutdown on SIGTERM), and two shards through ShardingManager, each answering
  * for its own guild. Every process started here is ended by its PID.
  */
+import { createServer } from 'node:net';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { exitWithin, killLeftovers, parsed, run } from './spawn.ts';
 import { commands } from '../../commands/index.ts';
@@ -82,6 +83,29 @@ describe('deploy-commands', () => {
     expect(discord.violations).toEqual([]);
   });
 
+  test('a token pasted into DISCORD_APPLICATION_ID is not repeated on stderr: exit 2', async () => {
+    const r = run('scripts/deploy-commands.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: TOKEN,
+      DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+    });
+    expect((await exitWithin(r, 15_000)).code).toBe(2);
+    const stderr = r.stderr.join('\n');
+    expect(stderr).toContain('DISCORD_APPLICATION_ID must be a Discord id');
+    expect(stderr + r.stdout.join('\n')).not.toContain(TOKEN.split('.')[0]);
+  });
+
+  test('a refused registration is told in one line: exit 1', async () => {
+    discord = await FakeDiscord.start();
+    const r = run('scripts/deploy-commands.ts', {
+      DISCORD_TOKEN: TOKEN.replace(/.$/, 'x'),
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_BASE: discord.restApi,
+    });
+    expect((await exitWithin(r, 15_000)).code).toBe(1);
+    expect(r.stderr).toEqual(['Could not register the commands: 401: Unauthorized']);
+  });
+
   test('without a guild, the commands are registered globally', async () => {
     discord = await FakeDiscord.start();
     const result = await deployCommands({
@@ -102,6 +126,52 @@ describe('deploy-commands', () => {
 describe('npm start with a token', () => {
   let discord: FakeDiscord | null = null;
   afterEach(async () => discord?.close());
+
+  /** A local port nothing listens on: connections to it are refused. */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  test('a login that cannot reach Discord says so, not "check DISCORD_TOKEN", and leaves no unhandled rejection', async () => {
+    const r = run('src/main.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: `http://127.0.0.1:${await closedPort()}/api`,
+      CORPUS_DIR: 'corpus',
+    });
+    expect((await exitWithin(r, 20_000)).code).toBe(1);
+    const logs = parsed(r.stdout);
+    const failed = logs.find((l) => String(l.msg).startsWith('login failed'));
+    expect(failed?.msg).toMatch(
+      /^login failed: could not reach Discord \(ECONNREFUSED\): check DISCORD_API_BASE/,
+    );
+    expect(failed?.msg).not.toMatch(/DISCORD_TOKEN/);
+    expect(logs.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual([failed?.msg]);
+    expect(r.stderr.join('\n')).toBe('');
+  });
+
+  test('a login Discord refuses points at the token', async () => {
+    discord = await FakeDiscord.start();
+    const r = run('src/main.ts', {
+      DISCORD_TOKEN: TOKEN.replace(/.$/, 'x'),
+      DISCORD_API_BASE: discord.restApi,
+      CORPUS_DIR: 'corpus',
+    });
+    expect((await exitWithin(r, 20_000)).code).toBe(1);
+    const errors = parsed(r.stdout).filter((l) => l.level === 'error');
+    expect(errors.map((l) => l.msg)).toEqual([
+      'login failed: check DISCORD_TOKEN (and DISCORD_API_BASE if set)',
+    ]);
+  });
+
+  test('a corpus folder that does not exist: one line on stderr, exit 2', async () => {
+    const r = run('src/main.ts', { DISCORD_TOKEN: TOKEN, CORPUS_DIR: 'no-such-folder' });
+    expect((await exitWithin(r, 20_000)).code).toBe(2);
+    expect(r.stderr).toEqual(['CORPUS_DIR: The corpus folder no-such-folder does not exist.']);
+  });
 
   test('logs in, answers, and shuts down cleanly on SIGTERM', async () => {
     discord = await FakeDiscord.start();
