@@ -9,6 +9,7 @@ import { answerQuery } from '../answers/commands.ts';
 import { kindOf, type QueryCommandName, type Result } from '../answers/types.ts';
 import type { BotContext, Outcome } from './command.ts';
 import { linkRow, noAnswerButtons } from './render/buttons.ts';
+import type { PageView } from './render/pagination.ts';
 import { noAnswerText, resultEmbeds, resultLink, sourceEmbeds } from './render/embeds.ts';
 import { send, type Reply } from './respond.ts';
 
@@ -21,6 +22,11 @@ export function resultReply(result: Result): Reply {
     return { content: noAnswerText(result), components: noAnswerButtons(result) };
   }
   return { embeds: resultEmbeds(result), components: linkRow(resultLink(result)) };
+}
+
+/** One page of a search result: the passage of `page` and its article link. */
+export function pageView(result: Result, page: number): PageView {
+  return { embeds: resultEmbeds(result, page), link: resultLink(result, page) };
 }
 
 /** Checks the query a slash command was given, answers it and replies; search results get pages. */
@@ -41,10 +47,7 @@ export async function answerCommand(
     return 'no-answer';
   }
   if (kindOf(result) === 'search') {
-    await pages.start(interaction, result.answers.length, (page) => ({
-      embeds: resultEmbeds(result, page),
-      link: resultLink(result, page),
-    }));
+    await pages.start(interaction, result.answers.length, (page) => pageView(result, page));
   } else await send(interaction, resultReply(result));
   return 'answered';
 }

@@ -7,13 +7,13 @@ import type {
 } from 'discord.js';
 import type { Index } from '../index/build.ts';
 import type { Logger } from './logger.ts';
-import type { Pagination } from './render/pagination.ts';
+import type { Pages } from './render/pagination.ts';
 
 /** What the handlers may use; one per bot (one per shard). */
 export interface BotContext {
   index: Index;
   logger: Logger;
-  pages: Pagination;
+  pages: Pages;
 }
 
 /** How an interaction ended, for the log line. */

@@ -25,6 +25,7 @@ import {
   type APIEmbed,
   type APIInteractionGuildMember,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
   type APIMessageTopLevelComponent,
   type APIUser,
@@ -165,6 +166,45 @@ export function button(
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
   } satisfies APIMessageComponentButtonInteraction;
+}
+
+/** A message context menu command (right-click a message > Apps > `name`) run on `target`. */
+export function messageMenu(
+  base: InteractionBase,
+  name: string,
+  target: APIMessage,
+): APIMessageApplicationCommandInteraction {
+  return {
+    ...common(base),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: commandId(name),
+      name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
+  } satisfies APIMessageApplicationCommandInteraction;
+}
+
+/** A message a person wrote in a channel. */
+export function userMessage(id: string, channelId: string, author: APIUser, content: string): APIMessage {
+  return {
+    id,
+    channel_id: channelId,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
+  } satisfies APIMessage;
 }
 
 export interface MessageState {

@@ -29,10 +29,12 @@ import {
   guildCreate,
   guildIdOnShard,
   message,
+  messageMenu,
   ready,
   shardOf,
   snowflake,
   user,
+  userMessage,
   type InteractionBase,
   type MessageState,
   type OptionValues,
@@ -210,6 +212,22 @@ export class FakeDiscord extends EventEmitter {
   ): InteractionRecord {
     const base = this.base(options.guild ?? this.guilds[0]!, options.user ?? DEFAULT_USER);
     return this.dispatchInteraction(autocomplete(base, name, values, focused), 'autocomplete', base, options);
+  }
+
+  /** Runs a message context menu command on a message someone (`author`) wrote with this content. */
+  messageMenu(
+    name: string,
+    content: string,
+    options: SendOptions & { author?: APIUser } = {},
+  ): InteractionRecord {
+    const base = this.base(options.guild ?? this.guilds[0]!, options.user ?? DEFAULT_USER);
+    const target = userMessage(
+      snowflake(),
+      this.channelId,
+      options.author ?? options.user ?? DEFAULT_USER,
+      content,
+    );
+    return this.dispatchInteraction(messageMenu(base, name, target), 'command', base, options);
   }
 
   /** Presses a button of the message an interaction's reply created. */

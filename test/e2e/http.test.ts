@@ -9,9 +9,14 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.ts';
+import { FIND_THE_SOURCE } from '../../commands/source.ts';
 import type { Command } from '../../src/bot/command.ts';
 import { createHttpInteractions, type HttpInteractions } from '../../src/bot/http/server.ts';
+import { answerQuery } from '../../src/answers/commands.ts';
+import { pageView, SEARCH_RESULTS } from '../../src/bot/answer.ts';
 import { ERROR_MESSAGE } from '../../src/bot/interactions.ts';
+import { EXPIRED, NOT_YOURS } from '../../src/bot/render/pagination.ts';
+import type { Index } from '../../src/index/build.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { send } from '../../src/bot/respond.ts';
 import { openIndex } from '../../src/index/open.ts';
@@ -70,7 +75,6 @@ beforeAll(async () => {
       logger: createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as LogLine) }),
       publicKey: publicKeyHex(keys.publicKey),
       cooldownSeconds: 0,
-      searchPagesSeconds: 300,
       restApi: discord.restApi,
       commands: [
         ...commands,
@@ -279,6 +283,128 @@ describe('commands across replicas', () => {
     // The public "thinking…" is deleted and the asker alone is told.
     expect(later.webhooks.map((w) => w.method)).toEqual(['DELETE', 'POST']);
     expect(later.webhooks[1]!.body).toMatchObject({ content: ERROR_MESSAGE, flags: MessageFlags.Ephemeral });
+    expect(discord.violations).toEqual([]);
+  });
+});
+
+describe('search pages across replicas', () => {
+  const buttonsOf = (components: unknown[]) =>
+    (components[0] as { components: { custom_id?: string; label: string; disabled?: boolean }[] }).components;
+  const idOf = (components: unknown[], label: string) =>
+    buttonsOf(components).find((b) => b.label === label)!.custom_id!;
+  /** The embeds of a search page, computed from an index of its own. */
+  const expected = (query: string, page: number) => {
+    const answered = answerQuery(index, 'search', query, { limit: SEARCH_RESULTS });
+    if (!answered.ok) throw new Error(answered.reason);
+    return {
+      count: answered.result.answers.length,
+      embeds: pageView(answered.result, page).embeds.map((e) => e.toJSON()),
+    };
+  };
+  let index: Index;
+  beforeAll(() => {
+    index = openIndex('corpus', { warn: () => undefined });
+  });
+
+  test('a page turned on one replica turns on the other; only the asker turns them', async () => {
+    const query = 'cooperation agreement';
+    const search = discord.command('search', { query }, { endpoint: 0 });
+    const first = await discord.finalReply(search);
+    const { count } = expected(query, 0);
+    expect(count).toBeGreaterThan(2);
+    const asker = DEFAULT_USER.id;
+    expect(idOf(first.components, 'Next')).toBe(`pq:search:1:${asker}:${query}`);
+
+    // Next on replica 1, which never saw the search.
+    const next = discord.press(search, idOf(first.components, 'Next'), { endpoint: 1 });
+    await discord.firstResponse(next);
+    expect(typeOf(next)).toBe(InteractionResponseType.UpdateMessage);
+    const second = discord.messageOf(search)!;
+    expect(second.embeds).toEqual(expected(query, 1).embeds);
+    expect(second.embeds[0]!.footer!.text).toMatch(new RegExp(`^Result 2 of ${count} `));
+    expect(
+      buttonsOf(second.components)
+        .map((b) => [b.label, b.disabled ?? false])
+        .slice(0, 2),
+    ).toEqual([
+      ['Previous', false],
+      ['Next', false],
+    ]);
+
+    // Next again on replica 0, then Previous on replica 1.
+    const third = discord.press(search, idOf(second.components, 'Next'), { endpoint: 0 });
+    await discord.firstResponse(third);
+    expect(discord.messageOf(search)!.embeds).toEqual(expected(query, 2).embeds);
+    const back = discord.press(search, idOf(discord.messageOf(search)!.components, 'Previous'), {
+      endpoint: 1,
+    });
+    await discord.firstResponse(back);
+    expect(discord.messageOf(search)!.embeds).toEqual(expected(query, 1).embeds);
+
+    // Someone else: told so, for their eyes only; the message does not move.
+    const stranger = discord.press(search, idOf(second.components, 'Next'), {
+      endpoint: 0,
+      user: user('300000000000000003', 'stranger'),
+    });
+    await discord.firstResponse(stranger);
+    expect(stranger.callbacks[0]!.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: NOT_YOURS, flags: MessageFlags.Ephemeral },
+    });
+    expect(discord.messageOf(search)!.embeds).toEqual(expected(query, 1).embeds);
+
+    // A page past the end (a made-up button): told the results expired.
+    const past = discord.press(search, `pq:search:${count}:${asker}:${query}`, { endpoint: 1 });
+    await discord.firstResponse(past);
+    expect(past.callbacks[0]!.body).toMatchObject({
+      data: { content: EXPIRED, flags: MessageFlags.Ephemeral },
+    });
+    expect(discord.violations).toEqual([]);
+  });
+
+  test('a query too long for the custom_id is read back from the answer and checked by its hash', async () => {
+    const query =
+      'cooperation agreement signed between the university and the hospital on medical engineering and research';
+    const { count } = expected(query, 0);
+    expect(count).toBeGreaterThan(1);
+    const search = discord.command('search', { query }, { endpoint: 1 });
+    const first = await discord.finalReply(search);
+    const next = idOf(first.components, 'Next');
+    expect(next).toMatch(new RegExp(`^ph:search:1:${DEFAULT_USER.id}:[\\w-]{22}$`));
+    expect(next.length).toBeLessThanOrEqual(100);
+    const turn = discord.press(search, next, { endpoint: 0 });
+    await discord.firstResponse(turn);
+    expect(discord.messageOf(search)!.embeds).toEqual(expected(query, 1).embeds);
+
+    // The same hash under another title (another query's message) does not turn.
+    const other = discord.command('search', { query: 'medical engineering' }, { endpoint: 0 });
+    await discord.finalReply(other);
+    const wrong = discord.press(other, next, { endpoint: 1 });
+    await discord.firstResponse(wrong);
+    expect(wrong.callbacks[0]!.body).toMatchObject({ data: { content: EXPIRED } });
+    expect(discord.violations).toEqual([]);
+  });
+});
+
+describe('the message menu across replicas', () => {
+  test('"Find the source" on a message answers the same, privately, from either replica', async () => {
+    const index = openIndex('corpus', { warn: () => undefined });
+    // A sentence of an article, with an actual signing in it, as someone could paste it in a chat.
+    const signing = index.facts.signings[0]!;
+    const article = index.articles[signing.article]!;
+    const said = article.sentences[signing.sentence]!.text;
+    const records = [0, 1].map((endpoint) => discord.messageMenu(FIND_THE_SOURCE, said, { endpoint }));
+    const replies = await Promise.all(records.map((r) => discord.finalReply(r)));
+    for (const record of records) {
+      expect(record.callbacks[0]!.body).toMatchObject({
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
+    }
+    expect(replies[0]!.embeds.length).toBeGreaterThan(0);
+    expect(replies[0]!.embeds[0]!.title).toBe('The passages that support this message');
+    expect(JSON.stringify(replies[0]!.embeds)).toContain(article.title.slice(0, 30));
+    expect(replies[1]!.embeds).toEqual(replies[0]!.embeds);
     expect(discord.violations).toEqual([]);
   });
 });

@@ -19,7 +19,6 @@ export async function serveHttp(
     logger,
     publicKey: config.publicKey!,
     cooldownSeconds: config.cooldownSeconds,
-    searchPagesSeconds: config.searchPagesSeconds,
     restApi: config.apiBase,
   });
   try {

@@ -24,7 +24,7 @@ import { createClient } from '../client.ts';
 import type { BotCommand } from '../command.ts';
 import { createInteractionHandler } from '../interactions.ts';
 import type { Logger } from '../logger.ts';
-import { Pagination } from '../render/pagination.ts';
+import { StatelessPages } from './pages.ts';
 import { Responder } from './responder.ts';
 import { checkSignature, MAX_SIGNATURE_AGE_SECONDS, publicKeyFromHex } from './verify.ts';
 
@@ -43,7 +43,6 @@ export interface HttpInteractionsOptions {
   /** The application's public key, 64 hex digits (DISCORD_PUBLIC_KEY). */
   publicKey: string;
   cooldownSeconds: number;
-  searchPagesSeconds: number;
   /** REST base without the version; default Discord's. */
   restApi?: string | null;
   /** The commands it answers (commands/index.ts, handed over by the entry point). */
@@ -68,7 +67,7 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
     logger,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
   });
-  const pages = new Pagination({ idleMs: options.searchPagesSeconds * 1000, logger });
+  const pages = new StatelessPages(options.index);
   const handle = createInteractionHandler({
     commands: options.commands,
     context: { index: options.index, logger, pages },

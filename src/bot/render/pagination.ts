@@ -39,7 +39,22 @@ interface Open {
 
 export type PageOutcome = 'turned' | 'not-yours' | 'expired';
 
-export class Pagination {
+/** What the commands and the handler use of the pages: this collector, or the stateless pages of http mode. */
+export interface Pages {
+  start(
+    interaction: ChatInputCommandInteraction,
+    count: number,
+    render: (page: number) => PageView,
+  ): Promise<void>;
+  owns(customId: string): boolean;
+  press(interaction: ButtonInteraction): Promise<PageOutcome>;
+  stopAll(): void;
+}
+
+export const NOT_YOURS = 'Only the person who searched can turn these pages: run /search yourself.';
+export const EXPIRED = 'These results have expired: search again.';
+
+export class Pagination implements Pages {
   private readonly open = new Map<string, Open>();
 
   constructor(private readonly options: { idleMs: number; logger: Logger; maxOpen?: number }) {}
@@ -75,7 +90,7 @@ export class Pagination {
     const [, key = '', asker = '', target = ''] = interaction.customId.split(':');
     if (interaction.user.id !== asker) {
       await interaction.reply({
-        content: 'Only the person who searched can turn these pages: run /search yourself.',
+        content: NOT_YOURS,
         ...PRIVATE,
       });
       return 'not-yours';
@@ -83,7 +98,7 @@ export class Pagination {
     const entry = this.open.get(key);
     const page = Number(target);
     if (!entry || !Number.isInteger(page) || page < 0 || page >= entry.count) {
-      await interaction.reply({ content: 'These results have expired: search again.', ...PRIVATE });
+      await interaction.reply({ content: EXPIRED, ...PRIVATE });
       return 'expired';
     }
     clearTimeout(entry.timer);
@@ -147,14 +162,24 @@ export function buttons(
   count: number,
   link: string | null = null,
 ): ActionRowBuilder<ButtonBuilder> {
+  return pageButtons((target) => `${PREFIX}:${key}:${asker}:${target}`, page, count, link);
+}
+
+/** Previous and Next (and the article link), each custom_id made by `idOf` from the page it leads to. */
+export function pageButtons(
+  idOf: (target: number) => string,
+  page: number,
+  count: number,
+  link: string | null = null,
+): ActionRowBuilder<ButtonBuilder> {
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
-      .setCustomId(`${PREFIX}:${key}:${asker}:${page - 1}`)
+      .setCustomId(idOf(page - 1))
       .setLabel('Previous')
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(page <= 0),
     new ButtonBuilder()
-      .setCustomId(`${PREFIX}:${key}:${asker}:${page + 1}`)
+      .setCustomId(idOf(page + 1))
       .setLabel('Next')
       .setStyle(ButtonStyle.Primary)
       .setDisabled(page >= count - 1),
