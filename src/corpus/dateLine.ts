@@ -9,6 +9,8 @@
 export interface DateLine {
   /** YYYY-MM-DD */
   published: string;
+  /** The day-first reading of an ambiguous "04/05/2022" (2022-05-04), when `published` reads it month first. */
+  dayFirst?: string;
   /** The author named with "By ...", or null. */
   byline: string | null;
 }
@@ -17,6 +19,8 @@ export interface DateLine {
 export interface FullDate {
   /** YYYY-MM-DD */
   date: string;
+  /** For "04/05/2022", read month first: the day-first reading (2022-05-04). */
+  dayFirst?: string;
   start: number;
   end: number;
 }
@@ -57,7 +61,12 @@ const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
 /** Each shape of a date with its year, and how to read its groups. */
-const SHAPES: { re: RegExp; read: (m: RegExpExecArray) => [number, number, number] | null }[] = [
+const SHAPES: {
+  re: RegExp;
+  read: (m: RegExpExecArray) => [number, number, number] | null;
+  /** The other reading of an ambiguous date, day first. */
+  other?: (m: RegExpExecArray) => [number, number, number] | null;
+}[] = [
   // 2019-04-02, 2019/4/2, 2019.04.02, 2019年5月3日
   {
     re: new RegExp(`(?<![\\p{N}A-Za-z])${YEAR_RE}\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:[-/.]|月)\\s*(\\d{1,2})日?(?![\\p{N}])`, 'gu'),
@@ -82,6 +91,7 @@ const SHAPES: { re: RegExp; read: (m: RegExpExecArray) => [number, number, numbe
       const dayFirst = m[2] === '.' || a > 12;
       return [Number(m[4]), dayFirst ? b : a, dayFirst ? a : b];
     },
+    other: (m) => (m[2] === '/' && Number(m[1]) <= 12 && Number(m[3]) <= 12 ? [Number(m[4]), Number(m[3]), Number(m[1])] : null),
   },
 ];
 
@@ -108,7 +118,9 @@ export function findFullDates(text: string): FullDate[] {
       const start = m.index;
       const end = m.index + m[0].length;
       if (!date || found.some((f) => f.start < end && start < f.end)) continue;
-      found.push({ date, start, end });
+      const other = shape.other?.(m);
+      const dayFirst = other ? isoDate(...other) : null;
+      found.push(dayFirst && dayFirst !== date ? { date, start, end, dayFirst } : { date, start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -116,15 +128,17 @@ export function findFullDates(text: string): FullDate[] {
 
 /** Words a date line may hold besides its date: labels, separators, times, counters. */
 const LABEL =
-  /^(?:date|dated|time|published|publish(?:ed)?\s+(?:date|time|on)|posted|updated?|update\s+(?:date|time)|last\s+updated|modified|release(?:d|\s+date|\s+time)?|issued|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|cst|est|edt|pst|bst|cet|hkt|sgt|bjt|click|clicks|views?|hits|read|reads|size|small|middle|big|font|large|medium|source|author|editor|editors|photo|photos|reporter|photographer|news|by|and|of|the|for|in|from)$/i;
+  /^(?:date|dated|time|published|publish(?:ed)?\s+(?:date|time|on)|posted|updated?|update\s+(?:date|time)|last\s+updated|modified|release(?:d|\s+date|\s+time)?|issued|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|cst|est|edt|pst|bst|cet|hkt|sgt|bjt|click|clicks|views?|hits|read|reads|min|mins|minutes?|publication|size|small|middle|big|font|large|medium|source|author|editor|editors|photo|photos|reporter|photographer|news|by|and|of|the|for|in|from)$/i;
 
 /**
  * Reads a publication date line; null when the line is not one. The line is mostly a date: what is
  * left once the date, labels, times and separators are taken out is a name or a section of a few words
  * ("Jane Roe", "Office of International Affairs 41", "News, Campus"), never a sentence.
  */
-export function parseDateLine(line: string): DateLine | null {
-  if (line.length > 140) return null;
+export function parseDateLine(text: string): DateLine | null {
+  if (text.length > 140) return null;
+  // "This article was first published on 3 May 2021.": a publication line written as a sentence.
+  const line = text.replace(/^(?:this|the)\s+(?:article|story|news|release|page|item|post)\s+(?:was|has been)\s+(?:first\s+|originally\s+|last\s+)?/i, '');
   const dates = findFullDates(line);
   const first = dates[0];
   if (!first) return null;
@@ -132,14 +146,26 @@ export function parseDateLine(line: string): DateLine | null {
     .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/gi, ' ')
     .replace(/\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b/g, ' ');
   const byMatch = /(?:^|[\s|｜•·,;-])by\s*[:]?\s+([^|｜•·]+?)(?=\s*(?:[|｜•·]|$|(?:\s+\p{L}+\s*[:：])))/iu.exec(rest);
-  const words = rest.match(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu) ?? [];
+  // The byline's words are a name, whatever their case ("Posted by admin on ...").
+  const byline = byMatch?.[1]?.replace(/\s+(?:on|at|in)\b.*$/i, '').trim().replace(/[,;]$/, '') || null;
+  const unnamed = byMatch && byline ? rest.replace(byline, ' ') : rest;
+  const words = unnamed.match(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu) ?? [];
   // A sentence has lowercase words beyond the labels: "The ceremony was held on May 3, 2021."
   const others = words.filter((w) => !LABEL.test(w) && !/^\d+$/.test(w));
   if (others.some((w) => /^\p{Ll}/u.test(w) && !/^(?:by|via)$/i.test(w))) return null;
   if (others.length > 7) return null;
   if (/[.!?]["”]?$/.test(line.trim()) && others.length > 2) return null;
-  const byline = byMatch?.[1]?.trim().replace(/[,;]$/, '') || null;
-  return { published: first.date, byline };
+  return first.dayFirst ? { published: first.date, byline, dayFirst: first.dayFirst } : { published: first.date, byline };
+}
+
+/**
+ * Whether a text writes its dates day first ("3 May"), as British, Irish, Indian or Australian pages do,
+ * rather than month first ("May 3"): how to read an ambiguous "04/05/2022".
+ */
+export function writesDayFirst(text: string): boolean {
+  const dayFirst = text.match(new RegExp(`${B}\\d{1,2}${ORD}\\s+(?:of\\s+)?${MONTH_NAME}${E}`, 'gu'))?.length ?? 0;
+  const monthFirst = text.match(new RegExp(`${B}${MONTH_NAME}\\s+\\d{1,2}${ORD}${E}`, 'gu'))?.length ?? 0;
+  return dayFirst > monthFirst;
 }
 
 /** Parses a written date ("Nov. 9th, 2021", "2021-11-23 17:45") into YYYY-MM-DD, or null. */
@@ -179,7 +205,7 @@ export interface Dateline {
 const PLACE = "(?:[\\p{Lu}][\\p{L}.'’-]*(?:[\\s,]+[\\p{Lu}][\\p{L}.'’-]*){0,4},?\\s*)?";
 const MONTH_DAY = `(?:${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORD}|(\\d{1,2})${ORD}\\s+(${MONTH_NAME}))(?:,?\\s+${YEAR_RE})?`;
 const DATELINE = new RegExp(
-  `^${PLACE}(?:\\(([^()]{0,60}?)\\)|${MONTH_DAY}(?:,?\\s+[\\p{Lu}]{2,8}(?=\\s*[-–—:]))?)\\s*(?:[-–—:]+\\s*|(?<=\\))\\s+)`,
+  `^${PLACE}(?:\\(([^()]{0,60}?)\\)|${MONTH_DAY}(?:,?\\s+[\\p{Lu}]{2,8}(?=\\s*[-–—:])|\\s*\\([^()]{1,40}\\))?)(?:\\s*/[^/]{1,30}/)?\\s*(?:[-–—:]+\\s*|(?<=\\))\\s+)`,
   'u',
 );
 

@@ -4,7 +4,14 @@
  */
 import { normalizeLine } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { findFullDates, monthDayAgainst, parseDateLine, parseDateline, type DateLine } from './dateLine.ts';
+import {
+  findFullDates,
+  monthDayAgainst,
+  parseDateLine,
+  parseDateline,
+  writesDayFirst,
+  type DateLine,
+} from './dateLine.ts';
 import type { Article, Sentence } from './types.ts';
 
 /** Files larger than this are not articles (a press release is a few kilobytes). */
@@ -59,9 +66,11 @@ export function parseArticle(file: string, raw: string): Article {
   let dateLine: string | null = null;
   let byline: string | null = null;
   let source: string | null = null;
+  let dayFirst: string | undefined;
   const takeDate = (line: string, parsed: DateLine) => {
     if (published === null) {
       published = parsed.published;
+      dayFirst = parsed.dayFirst;
       dateLine = line;
     }
     byline ??= parsed.byline;
@@ -72,10 +81,11 @@ export function parseArticle(file: string, raw: string): Article {
   for (; i < blocks.length; i++) {
     const line = blocks[i]!;
     if (BREADCRUMB.test(line) || RELEASE_LABEL.test(line)) continue;
-    if ((METADATA.test(line) || CONTACT.test(line)) && line.length < 160) continue;
     const parsed = parseDateLine(line);
-    if (!parsed) break;
-    takeDate(line, parsed);
+    const sourceMatch = SOURCE_LINE.exec(line);
+    if (sourceMatch) source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
+    if (parsed) takeDate(line, parsed);
+    else if (!((METADATA.test(line) || CONTACT.test(line) || SOURCE_LINE.test(line)) && line.length < 160)) break;
   }
   let title = blocks[i] ?? '';
   if (!title) throw new ArticleError('the file has no text');
@@ -109,6 +119,9 @@ export function parseArticle(file: string, raw: string): Article {
     const sourceMatch = SOURCE_LINE.exec(line);
     if (sourceMatch && line.length < 300) {
       source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
+      // "Source: Xinhua Date: 2021-05-03": a source line may carry the date.
+      const parsed = paragraphs.length === 0 ? parseDateLine(line) : null;
+      if (parsed) takeDate(line, parsed);
       continue;
     }
     if (paragraphs.length === 0) {
@@ -138,6 +151,8 @@ export function parseArticle(file: string, raw: string): Article {
   if (paragraphs.length === 0) throw new ArticleError('the file has a title but no body');
 
   const text = paragraphs.join('\n\n');
+  // "04/05/2022" on a page that writes "4 May": day first.
+  if (dayFirst && writesDayFirst(`${title}\n${text}`)) published = dayFirst;
   const sentences: Sentence[] = [];
   let offset = 0;
   let dateline: Article['dateline'] = null;

@@ -130,6 +130,10 @@ describe('other article styles', () => {
     ['17, Jun, 2017 Office of External Relations 12', '2017-06-17'],
     ['2019年5月3日', '2019-05-03'],
     ['18th November, 2019', '2019-11-18'],
+    ['12 May 2021 | 4 min read', '2021-05-12'],
+    ['Posted by admin on May 3, 2021', '2021-05-03'],
+    ['This article was first published on 3 May 2021.', '2021-05-03'],
+    ['Source: Harbour Wire Date: 2021-05-03', '2021-05-03'],
   ])('date line %j is %s', (line, date) => {
     expect(parseDateLine(line)?.published).toBe(date);
   });
@@ -248,7 +252,31 @@ describe('publication lines around the title', () => {
     expect(undated.dateline?.date).toBe('--03-09');
   });
 
+  it('reads an ambiguous numeric date line day first on a page that writes its dates day first', () => {
+    const uk = parseArticle(
+      'a.txt',
+      'Clinic opens ward\n\nRelease date: 04/05/2022\n\nThe ward opened on 2 May with ten beds.\n',
+    );
+    expect(uk.published).toBe('2022-05-04');
+    const us = parseArticle(
+      'b.txt',
+      'Clinic opens ward\n\nRelease date: 04/05/2022\n\nThe ward opened on April 2 with ten beds.\n',
+    );
+    expect(us.published).toBe('2022-04-05');
+  });
+
+  it('reads the date of a source line under the title', () => {
+    const article = parseArticle(
+      'a.txt',
+      'Clinic opens ward\n\nSource: Harbour Wire Date: 2021-05-03\n\nThe ward opened on 2 May.\n',
+    );
+    expect(article.published).toBe('2021-05-03');
+    expect(article.paragraphs).toEqual(['The ward opened on 2 May.']);
+  });
+
   it.each([
+    ['BEIJING, May 3 (Harbour Wire) -- The university', 'BEIJING, May 3 (Harbour Wire) --'],
+    ['LONDON, 3 May 2021 /Wire Service/ -- The trust', 'LONDON, 3 May 2021 /Wire Service/ --'],
     ['KUMASI, March 10, GNA – The hospital', 'KUMASI, March 10, GNA –'],
     [
       'PORT LOUIS, (Island Wire / Daily - 21st Feb, 2024) A memorandum',
