@@ -72,10 +72,10 @@ export interface StartConfig {
 
 /** The settings every entry point reads, bot or not; the bot's are checked by readConfig. */
 export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
-  const get = (name: string) => env[name]?.trim() || null;
+  const read = new Reader(env);
   return {
-    bot: get('DISCORD_TOKEN') !== null || get('ACCORD_MODE')?.toLowerCase() === 'http',
-    corpusDir: get('CORPUS_DIR') ?? 'corpus',
+    bot: read.get('DISCORD_TOKEN') !== null || read.get('ACCORD_MODE')?.toLowerCase() === 'http',
+    corpusDir: read.get('CORPUS_DIR') ?? 'corpus',
     cacheDir: readCacheDir(env),
   };
 }
@@ -100,91 +100,74 @@ function got(value: string): string {
   return `got ${value.length} characters (not shown: it may be a secret)`;
 }
 
-/** Reads and checks the configuration; throws a ConfigError listing every problem. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): BotConfig {
-  const problems: string[] = [];
-  const get = (name: string): string | null => {
-    const value = env[name]?.trim();
+/** Reads variables of one environment, collecting the problems of their values. */
+class Reader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  /** The trimmed value, or null when unset or blank. */
+  get(name: string): string | null {
+    const value = this.env[name]?.trim();
     return value ? value : null;
-  };
-
-  const mode = (get('ACCORD_MODE') ?? 'gateway').toLowerCase();
-  if (mode !== 'gateway' && mode !== 'http') {
-    problems.push(`ACCORD_MODE must be gateway or http, ${got(mode)}.`);
-  }
-  const http = mode === 'http';
-
-  const token = get('DISCORD_TOKEN');
-  if (!token && http && !options.needApplicationId) {
-    // Answering HTTP interactions needs no token: their webhooks take the interaction's own.
-  } else if (!token)
-    problems.push('DISCORD_TOKEN is not set: put the bot token from the Developer Portal in .env.');
-  else if (/^Bot\s/i.test(token)) problems.push('DISCORD_TOKEN starts with "Bot ": give the token alone.');
-  else if (/\s/.test(token) || token.split('.').length !== 3) {
-    problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots).');
   }
 
-  const snowflake = (name: string, required: boolean): string | null => {
-    const value = get(name);
+  /** A Discord id (snowflake), or null when unset. */
+  snowflake(name: string, required: boolean): string | null {
+    const value = this.get(name);
     if (!value) {
-      if (required) problems.push(`${name} is not set: copy it from the Developer Portal.`);
+      if (required) this.problems.push(`${name} is not set: copy it from the Developer Portal.`);
       return null;
     }
     if (!SNOWFLAKE.test(value)) {
-      problems.push(`${name} must be a Discord id (17 to 20 digits), ${got(value)}.`);
+      this.problems.push(`${name} must be a Discord id (17 to 20 digits), ${got(value)}.`);
     }
     return value;
-  };
-  const applicationId = snowflake('DISCORD_APPLICATION_ID', options.needApplicationId ?? false);
-  const guildId = snowflake('DISCORD_GUILD_ID', false);
+  }
 
-  const corpusDir = get('CORPUS_DIR') ?? 'corpus';
-
-  const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!isLogLevel(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, ${got(level)}.`);
-
-  const number = (name: string, fallback: number, min: number, max: number, integer: boolean): number => {
-    const raw = get(name);
+  /** A number within [min, max] (a whole one when `integer`); the fallback when unset or wrong. */
+  number(name: string, fallback: number, min: number, max: number, integer: boolean): number {
+    const raw = this.get(name);
     if (raw === null) return fallback;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
       const kind = integer ? 'a whole number' : 'a number';
-      problems.push(`${name} must be ${kind} from ${min} to ${max}, ${got(raw)}.`);
+      this.problems.push(`${name} must be ${kind} from ${min} to ${max}, ${got(raw)}.`);
       return fallback;
     }
     return value;
-  };
-  const publicKey = get('DISCORD_PUBLIC_KEY');
-  if (http && !publicKey) {
-    problems.push(
-      'DISCORD_PUBLIC_KEY is not set: ACCORD_MODE=http needs the Public Key from the Developer Portal.',
-    );
-  } else if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) {
-    problems.push(
-      'DISCORD_PUBLIC_KEY must be 64 hexadecimal digits (the Public Key in the Developer Portal).',
-    );
   }
-  const httpHost = get('ACCORD_HTTP_HOST') ?? '0.0.0.0';
-  const httpPort = number('ACCORD_HTTP_PORT', 8080, 0, 65_535, true);
+}
 
-  const cooldownSeconds = number('COOLDOWN_SECONDS', 3, 0, 3600, false);
+/** Reads and checks the configuration; throws a ConfigError listing every problem. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): BotConfig {
+  const read = new Reader(env);
+  const problems = read.problems;
+
+  const mode = (read.get('ACCORD_MODE') ?? 'gateway').toLowerCase();
+  if (mode !== 'gateway' && mode !== 'http') {
+    problems.push(`ACCORD_MODE must be gateway or http, ${got(mode)}.`);
+  }
+  const http = mode === 'http';
+  // Answering HTTP interactions needs no token: their webhooks take the interaction's own.
+  const token = readToken(read, !http || (options.needApplicationId ?? false));
+  const applicationId = read.snowflake('DISCORD_APPLICATION_ID', options.needApplicationId ?? false);
+  const guildId = read.snowflake('DISCORD_GUILD_ID', false);
+  const corpusDir = read.get('CORPUS_DIR') ?? 'corpus';
+
+  const level = (read.get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!isLogLevel(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, ${got(level)}.`);
+
+  const publicKey = readPublicKey(read, http);
+  const httpHost = read.get('ACCORD_HTTP_HOST') ?? '0.0.0.0';
+  const httpPort = read.number('ACCORD_HTTP_PORT', 8080, 0, 65_535, true);
+  const cooldownSeconds = read.number('COOLDOWN_SECONDS', 3, 0, 3600, false);
   // Inside a shard process, ShardingManager sets SHARDS to the shard's own id: not ours to read.
-  const shards = env.SHARDING_MANAGER === 'true' ? 1 : number('SHARDS', 1, 1, 1000, true);
+  const shards = env.SHARDING_MANAGER === 'true' ? 1 : read.number('SHARDS', 1, 1, 1000, true);
   if (http && shards > 1) problems.push('SHARDS is for the gateway: in ACCORD_MODE=http run more replicas.');
-  const shardSpawnDelayMs = number('SHARD_SPAWN_DELAY_MS', 5500, 0, 60_000, true);
-  const searchPagesSeconds = number('SEARCH_PAGES_SECONDS', 300, 1, 840, false);
-
-  let apiBase = get('DISCORD_API_BASE');
-  if (apiBase) {
-    apiBase = apiBase.replace(/\/+$/, '');
-    if (!/^https?:\/\/[^\s/]+/.test(apiBase)) {
-      problems.push(
-        `DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api, ${got(apiBase)}.`,
-      );
-    } else if (/\/v\d+$/.test(apiBase)) {
-      problems.push('DISCORD_API_BASE must not end with the API version (/v10): it is added by the client.');
-    }
-  }
+  const shardSpawnDelayMs = read.number('SHARD_SPAWN_DELAY_MS', 5500, 0, 60_000, true);
+  const searchPagesSeconds = read.number('SEARCH_PAGES_SECONDS', 300, 1, 840, false);
+  const apiBase = readApiBase(read);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -205,4 +188,50 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOp
     cacheDir: readCacheDir(env),
     shardId: env.SHARDING_MANAGER === 'true' ? (env.SHARDS ?? null) : null,
   };
+}
+
+/** DISCORD_TOKEN, checked for the usual slips; never repeated in a problem. */
+function readToken(read: Reader, required: boolean): string | null {
+  const token = read.get('DISCORD_TOKEN');
+  if (!token) {
+    if (required)
+      read.problems.push('DISCORD_TOKEN is not set: put the bot token from the Developer Portal in .env.');
+  } else if (/^Bot\s/i.test(token))
+    read.problems.push('DISCORD_TOKEN starts with "Bot ": give the token alone.');
+  else if (/\s/.test(token) || token.split('.').length !== 3) {
+    read.problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots).');
+  }
+  return token;
+}
+
+/** DISCORD_PUBLIC_KEY: needed in http mode, 64 hex digits when set. */
+function readPublicKey(read: Reader, http: boolean): string | null {
+  const publicKey = read.get('DISCORD_PUBLIC_KEY');
+  if (http && !publicKey) {
+    read.problems.push(
+      'DISCORD_PUBLIC_KEY is not set: ACCORD_MODE=http needs the Public Key from the Developer Portal.',
+    );
+  } else if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) {
+    read.problems.push(
+      'DISCORD_PUBLIC_KEY must be 64 hexadecimal digits (the Public Key in the Developer Portal).',
+    );
+  }
+  return publicKey;
+}
+
+/** DISCORD_API_BASE: an http(s) URL without the API version, trailing slashes dropped; null when unset. */
+function readApiBase(read: Reader): string | null {
+  const set = read.get('DISCORD_API_BASE');
+  if (!set) return null;
+  const apiBase = set.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(apiBase)) {
+    read.problems.push(
+      `DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api, ${got(apiBase)}.`,
+    );
+  } else if (/\/v\d+$/.test(apiBase)) {
+    read.problems.push(
+      'DISCORD_API_BASE must not end with the API version (/v10): it is added by the client.',
+    );
+  }
+  return apiBase;
 }
