@@ -91,40 +91,9 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
   server.headersTimeout = 10_000;
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = (request.url ?? '/').split('?')[0];
-    if (path === HEALTH_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
-      return send(response, 200, { status: 'ok' });
-    }
-    if (path !== INTERACTIONS_PATH) return send(response, 404);
-    if (request.method !== 'POST') return send(response, 405);
-
-    const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === null) return send(response, 413);
-    const verdict = checkSignature(
-      key,
-      header(request, 'x-signature-ed25519'),
-      header(request, 'x-signature-timestamp'),
-      body,
-    );
-    if (verdict !== 'ok') {
-      logger.info('http request refused', { verdict, address: request.socket.remoteAddress });
-      return send(response, 401);
-    }
-
-    let payload: APIInteraction;
-    try {
-      payload = JSON.parse(body.toString('utf8')) as APIInteraction;
-    } catch {
-      return send(response, 400);
-    }
-    if (typeof payload.id !== 'string') return send(response, 400);
-    if (!replays.first(payload.id)) {
-      logger.info('http request refused', { verdict: 'replayed', interaction: payload.id });
-      return send(response, 401);
-    }
-    if (payload.type === InteractionType.Ping) return send(response, 200, { type: 1 });
-    if (typeof payload.token !== 'string') return send(response, 400);
-
+    const admitted = await admit(request, key, replays, logger);
+    if (!('payload' in admitted)) return send(response, admitted.status, admitted.json);
+    const { payload } = admitted;
     responder.open(payload, response);
     try {
       const interaction = build(payload);
@@ -159,6 +128,52 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
       await client.destroy();
     },
   };
+}
+
+/**
+ * What a request to the server asks for: an interaction to answer, signed by Discord and not seen before;
+ * else the answer it gets (the health check, or the status of a request refused).
+ */
+async function admit(
+  request: IncomingMessage,
+  key: KeyObject,
+  replays: SeenIds,
+  logger: Logger,
+): Promise<{ payload: APIInteraction } | { status: number; json?: unknown }> {
+  const path = (request.url ?? '/').split('?')[0];
+  if (path === HEALTH_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
+    return { status: 200, json: { status: 'ok' } };
+  }
+  if (path !== INTERACTIONS_PATH) return { status: 404 };
+  if (request.method !== 'POST') return { status: 405 };
+
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (body === null) return { status: 413 };
+  const verdict = checkSignature(
+    key,
+    header(request, 'x-signature-ed25519'),
+    header(request, 'x-signature-timestamp'),
+    body,
+  );
+  if (verdict !== 'ok') {
+    logger.info('http request refused', { verdict, address: request.socket.remoteAddress });
+    return { status: 401 };
+  }
+
+  let payload: APIInteraction;
+  try {
+    payload = JSON.parse(body.toString('utf8')) as APIInteraction;
+  } catch {
+    return { status: 400 };
+  }
+  if (typeof payload.id !== 'string') return { status: 400 };
+  if (!replays.first(payload.id)) {
+    logger.info('http request refused', { verdict: 'replayed', interaction: payload.id });
+    return { status: 401 };
+  }
+  if (payload.type === InteractionType.Ping) return { status: 200, json: { type: 1 } };
+  if (typeof payload.token !== 'string') return { status: 400 };
+  return { payload };
 }
 
 /**
