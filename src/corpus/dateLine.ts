@@ -130,6 +130,14 @@ export function findFullDates(text: string): FullDate[] {
 const LABEL =
   /^(?:date|dated|time|published|publish(?:ed)?\s+(?:date|time|on)|posted|updated?|update\s+(?:date|time)|last\s+updated|modified|release(?:d|\s+date|\s+time)?|issued|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|cst|est|edt|pst|bst|cet|hkt|sgt|bjt|click|clicks|views?|hits|read|reads|min|mins|minutes?|publication|size|small|middle|big|font|large|medium|source|author|editor|editors|photo|photos|reporter|photographer|news|by|and|of|the|for|in|from)$/i;
 
+/** The label of an update just before a date: "Updated:", "Last modified on". */
+const UPDATED_BEFORE = /\b(?:updated?|modified|revised)(?:\s+(?:on|at))?\s*[:：]?\s*$/i;
+
+/** Whether a date line gives the date of an update rather than of publication. */
+export function isUpdateLine(line: string): boolean {
+  return /^\s*(?:last\s+)?(?:updated?|modified|revised)\b/i.test(line);
+}
+
 /**
  * Reads a publication date line; null when the line is not one. The line is mostly a date: what is
  * left once the date, labels, times and separators are taken out is a name or a section of a few words
@@ -140,11 +148,12 @@ export function parseDateLine(text: string): DateLine | null {
   // "This article was first published on 3 May 2021.": a publication line written as a sentence.
   const line = text.replace(/^(?:this|the)\s+(?:article|story|news|release|page|item|post)\s+(?:was|has been)\s+(?:first\s+|originally\s+|last\s+)?/i, '');
   const dates = findFullDates(line);
-  const first = dates[0];
+  // "Updated: 5 May 2021 | Published: 3 May 2021": the publication date, not the update.
+  const first = dates.find((d) => !UPDATED_BEFORE.test(line.slice(0, d.start))) ?? dates[0];
   if (!first) return null;
-  const rest = (line.slice(0, first.start) + ' ' + line.slice(first.end))
-    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/gi, ' ')
-    .replace(/\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b/g, ' ');
+  let rest = line;
+  for (const d of [...dates].reverse()) rest = `${rest.slice(0, d.start)} ${rest.slice(d.end)}`;
+  rest = rest.replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/gi, ' ');
   const byMatch = /(?:^|[\s|｜•·,;-])by\s*[:]?\s+([^|｜•·]+?)(?=\s*(?:[|｜•·]|$|(?:\s+\p{L}+\s*[:：])))/iu.exec(rest);
   // The byline's words are a name, whatever their case ("Posted by admin on ...").
   const byline = byMatch?.[1]?.replace(/\s+(?:on|at|in)\b.*$/i, '').trim().replace(/[,;]$/, '') || null;

@@ -6,6 +6,7 @@ import { normalizeLine } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
 import {
   findFullDates,
+  isUpdateLine,
   monthDayAgainst,
   parseDateLine,
   parseDateline,
@@ -67,11 +68,14 @@ export function parseArticle(file: string, raw: string): Article {
   let byline: string | null = null;
   let source: string | null = null;
   let dayFirst: string | undefined;
+  let fromUpdate = false;
+  // The first date line, unless it dates an update and another dates the publication.
   const takeDate = (line: string, parsed: DateLine) => {
-    if (published === null) {
+    if (published === null || (fromUpdate && !isUpdateLine(line))) {
       published = parsed.published;
       dayFirst = parsed.dayFirst;
       dateLine = line;
+      fromUpdate = isUpdateLine(line);
     }
     byline ??= parsed.byline;
   };

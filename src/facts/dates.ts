@@ -237,14 +237,37 @@ export function referenceDate(article: Pick<Article, 'published' | 'dateline'>):
  * ("NAIROBI, May 3 —") is left out: it says when the report was filed, not when what it tells happened.
  */
 export function sentenceDates(
-  article: Pick<Article, 'published' | 'dateline'>,
+  article: Pick<Article, 'published' | 'dateline' | 'sentences'>,
   sentence: Sentence,
 ): DateMention[] {
   const line = article.dateline;
-  return findDates(sentence.text, referenceDate(article)).filter(
-    (d) => !line || sentence.start + d.end <= line.start || sentence.start + d.start >= line.end,
-  );
+  const outside = (d: DateMention, at: number) =>
+    !line || at + d.end <= line.start || at + d.start >= line.end;
+  const found = findDates(sentence.text, referenceDate(article)).filter((d) => outside(d, sentence.start));
+  // "the same day", "the next day": counted from the last day dated before, in the article.
+  for (const m of sentence.text.matchAll(SAME_DAY)) {
+    if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) continue;
+    let anchor: string | null = null;
+    for (let k = sentence.index - 1; k >= 0 && anchor === null; k--) {
+      const s = article.sentences[k]!;
+      const dated = findDates(s.text, referenceDate(article)).filter((d) => outside(d, s.start) && d.hasDay);
+      if (dated.length > 0) anchor = dated[dated.length - 1]!.date ?? 'none';
+    }
+    const day = anchor && anchor !== 'none' ? parseIso(anchor) : null;
+    const shift = /next|following|after/i.test(m[0]) ? 1 : /before|previous/i.test(m[0]) ? -1 : 0;
+    const date = day
+      ? format(addDays(day, shift), 'yyyy-MM-dd')
+      : anchor?.startsWith('--') && shift === 0
+        ? anchor
+        : null;
+    found.push({ text: m[0], start: m.index, end: m.index + m[0].length, date, hasDay: true });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
+
+/** A day told by the one before it: "on the same day", "the next day", "the following day", "the day before". */
+const SAME_DAY =
+  /(?<![\p{L}\p{N}])(?:(?:[Oo]n|[Ll]ater)\s+)?(?:[Tt]he\s+(?:same|next|following|previous)\s+day|[Tt]he\s+day\s+(?:before|after))(?![\p{L}\p{N}])/gu;
 
 /**
  * The occasion an article reports when it dates one day only: that day, if it is in the week before the

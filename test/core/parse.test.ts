@@ -265,6 +265,15 @@ describe('publication lines around the title', () => {
     expect(us.published).toBe('2022-04-05');
   });
 
+  it('takes the publication date, not the update, when a page gives both', () => {
+    expect(parseDateLine('Updated: 5 May 2021 | Published: 3 May 2021')?.published).toBe('2021-05-03');
+    const article = parseArticle(
+      'a.txt',
+      'Clinic opens ward\n\nUpdated: 2021/05/20\nDate: May 3rd, 2021\n\nThe ward opened on 2 May.\n',
+    );
+    expect(article.published).toBe('2021-05-03');
+  });
+
   it('reads the date of a source line under the title', () => {
     const article = parseArticle(
       'a.txt',

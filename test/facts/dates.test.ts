@@ -152,6 +152,21 @@ describe('dates of an article', () => {
     expect(mentions.map((m) => [m.text, m.date])).toEqual([['yesterday', '2022-05-19']]);
   });
 
+  it('counts "the same day" and "the next day" from the day dated before', () => {
+    const a = article(
+      'Delegation visits clinic\n\nMay 20, 2022\n\nOn May 3, a delegation of Coast University visited Harbour Clinic. On the same day, the two deans toured the wards. The next day, they signed a memorandum.\n',
+    );
+    expect(a.sentences.map((s) => sentenceDates(a, s)[0]?.date)).toEqual([
+      '2022-05-03',
+      '2022-05-03',
+      '2022-05-04',
+    ]);
+    const undated = article(
+      'Delegation visits clinic\n\nThe deans met on July 4. On the same day, they signed a pact.\n',
+    );
+    expect(sentenceDates(undated, undated.sentences[1]!)[0]?.date).toBe('--07-04');
+  });
+
   it('gives a report without a date of its own no date from its dateline', () => {
     const a = article(
       'Pact signed\n\ndate 2021-05-25\n\nACCRA, May 24: A memorandum has been signed between Coast University and Harbour Hospital.\n\nThe memorandum was signed recently, the office said.\n',
