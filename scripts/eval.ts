@@ -9,7 +9,7 @@
  *   real/articles, read from ../shared at run time, nothing copied into the project), at or above a
  *   ratchet of right answers and at or below a ratchet of wrong ones.
  * - the same sets asked in words (ask-questions.json beside each, kind `ask` graded as its `as`): the
- *   seeds' all right, the real articles' at or above their own ratchets.
+ *   seeds' all right, the own articles' 90% or better, the real articles' at or above their own ratchets.
  * Without ../shared (a user's clone) the shared sets are skipped with a line that says so.
  * With --questions (and --corpus), grades that one set instead, all of which must be right.
  * Prints right / wrong / none per command and each miss; exits 1 below a threshold.
@@ -93,6 +93,12 @@ function suites(argv: string[]): Suite[] {
       threshold: 0.9,
     },
   ];
+  list.push({
+    name: 'own articles in words',
+    questions: join(root, 'test', 'articles', 'ask-questions.json'),
+    corpus: join(root, 'test', 'articles'),
+    threshold: 0.9,
+  });
   const sharedAsk = shared ? join(shared, 'eval', 'ask-questions.json') : null;
   if (sharedAsk && existsSync(sharedAsk)) {
     list.push({

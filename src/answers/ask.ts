@@ -113,17 +113,7 @@ function startsWithWhen(text: string): boolean {
 }
 
 function hasSignWord(text: string): boolean {
-  return text
-    .toLowerCase()
-    .split(/[^a-z-]+/)
-    .some(
-      (word) =>
-        SIGN_WORDS.includes(word) ||
-        (word.length >= 5 &&
-          word.length <= 8 &&
-          editDistance(word, 'signed', 1) <= 1 &&
-          word.startsWith('s')),
-    );
+  return text.split(/\s+/).some(isSignWord);
 }
 
 function dropPolite(question: string): string {
@@ -151,11 +141,25 @@ export function topicOf(question: string, intent: Intent): string {
   return normalizeWhitespace(text);
 }
 
+/** A word for signing, or a typo of one (a letter off, or two letters swapped: "sigend", "singed"). */
 function isSignWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[^a-z-]/g, '');
+  if (SIGN_WORDS.includes(w)) return true;
+  if (!w.startsWith('s') || w.length < 5 || w.length > 8) return false;
+  return TYPED_SIGN_WORDS.some((sign) => editDistance(w, sign, 1) <= 1 || isSwap(w, sign));
+}
+
+const TYPED_SIGN_WORDS = ['signed', 'signing'];
+
+/** Whether `a` is `b` with two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, k) => (c === b[k] ? [] : [k]));
   return (
-    SIGN_WORDS.includes(w) ||
-    (w.length >= 5 && w.length <= 8 && w.startsWith('s') && editDistance(w, 'signed', 1) <= 1)
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    a[diff[0]!] === b[diff[1]!] &&
+    a[diff[1]!] === b[diff[0]!]
   );
 }
 

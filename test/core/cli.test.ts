@@ -103,11 +103,53 @@ describe('npm run ask', () => {
     [[], /usage/],
     [['--corpus', 'no/such/folder', 'search', 'x'], /does not exist/],
     [['--bogus', 'search', 'x'], /unknown option --bogus/],
+    [['search', 'Qingpu', '--jsno'], /unknown option --jsno/],
+    [['ask', '?!'], /no words|empty/],
   ])('%j is a usage error: exit 2 and one line on stderr', async (args, message) => {
     const { code, stdout, stderr } = await ask(args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+
+  it('--help prints the usage with every command and an example to stdout, exit 0', async () => {
+    const { code, stdout, stderr } = await ask(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    for (const command of ['ask', 'who-signed', 'when', 'search']) expect(stdout).toContain(`  ${command} `);
+    expect(stdout).toMatch(/npm run ask -- ask "/);
+  });
+
+  it('takes options after the command too', async () => {
+    const { code, stdout } = await ask(['when', 'Innovation', 'Center', 'unveiled', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ command: 'when', query: 'Innovation Center unveiled' });
+  });
+
+  it('asks a question in words: the result names the kind that answered in "as", with its fields', async () => {
+    const input = [
+      { command: 'ask', query: 'who put pen to paper for the qingpu deal?' },
+      { command: 'ask', query: 'what date was the high-end medical equipment innovation center unveiled' },
+      { command: 'ask', query: 'how many postgraduates were trained under the cooperation program' },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n');
+    const { code, stdout } = await ask(['--json', '--batch'], input);
+    expect(code).toBe(0);
+    const [signed, dated, passages] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(signed).toMatchObject({ command: 'ask', as: 'who-signed' });
+    expect(signed.answers[0].signers.map((s: { name: string }) => s.name)).toEqual([
+      'Ding Xiaodong',
+      'Yu Xufeng',
+    ]);
+    expect(signed.answers[0].date).toBe('2020-05-27');
+    expect(dated).toMatchObject({ command: 'ask', as: 'when' });
+    expect(dated.answers[0].date).toBe('2020-11-14');
+    expect(passages).toMatchObject({ command: 'ask', as: 'search' });
+    expect(passages.answers[0].quote).toMatch(/450 medical-engineering interdisciplinary postgraduates/);
   });
 
   it('answers from another folder with --corpus, and warns once for each broken file', async () => {
@@ -153,5 +195,26 @@ describe('npm start without a token', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Accord: 5 articles loaded/);
     expect(stdout).toContain('Qingpu Huancheng Water System Park (Water City Gate)');
+  });
+
+  it('with input that is not a terminal, echoes each line before its answer; a line without a slash is asked', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const timer = setTimeout(() => child.kill(), 20_000);
+    child.stdin.end('who signed the agreement with Qingpu District?\n/about\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    const question = lines.indexOf('accord> who signed the agreement with Qingpu District?');
+    const about = lines.indexOf('accord> /about');
+    expect(question).toBeGreaterThan(0);
+    expect(about).toBeGreaterThan(question);
+    expect(lines.slice(question + 1, about).join('\n')).toMatch(/Ding Xiaodong .* and Yu Xufeng .* signed/);
+    expect(lines[about + 1]).toMatch(/^5 articles/);
   });
 });

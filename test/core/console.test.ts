@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUERY_COMMANDS } from '../../src/answers/commands.ts';
 import { consoleLine } from '../../src/cli/console.ts';
 import { seeds } from './helpers.ts';
 
@@ -11,9 +12,19 @@ describe('the local console', () => {
     );
   });
 
-  it('lists the corpus with /about and the commands with /help', () => {
+  it('lists the corpus with /about and the commands with /help, each with an example', () => {
     expect(consoleLine(seeds(), '/about')).toMatch(/^5 articles/);
-    expect(consoleLine(seeds(), '/help')).toContain('/who-signed');
+    const help = consoleLine(seeds(), '/help')!;
+    for (const command of QUERY_COMMANDS) {
+      expect(help).toContain(`/${command.name} ${command.option.usage}`);
+      expect(help).toContain(`e.g. /${command.name} ${command.example}`);
+    }
+  });
+
+  it('asks a line without a slash as a question in words', () => {
+    const output = consoleLine(seeds(), 'when was the innovation center unveiled?')!;
+    expect(output).toMatch(/^1\. 14 November 2020: /);
+    expect(consoleLine(seeds(), '/ask when was the innovation center unveiled?')).toBe(output);
   });
 
   it('explains an unknown command or an empty query, and quits on /quit', () => {

@@ -27,6 +27,8 @@ import {
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
+  type APIThreadChannel,
+  type GatewayMessageCreateDispatchData,
   type APIMessageTopLevelComponent,
   type APIUser,
   type GatewayGuildCreateDispatchData,
@@ -207,6 +209,77 @@ export function userMessage(id: string, channelId: string, author: APIUser, cont
   } satisfies APIMessage;
 }
 
+/** A thread under the guild's text channel. */
+export function thread(id: string, guildId: string, parentId: string, ownerId: string): APIThreadChannel {
+  return {
+    id,
+    type: ChannelType.PublicThread,
+    guild_id: guildId,
+    name: 'a thread',
+    parent_id: parentId,
+    owner_id: ownerId,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 1,
+    member_count: 2,
+    total_message_sent: 1,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: '2024-01-01T00:00:00.000Z',
+      locked: false,
+    },
+  } satisfies APIThreadChannel;
+}
+
+/**
+ * A message a person (or a bot) writes, as MESSAGE_CREATE carries it. Without the Message Content intent
+ * Discord gives a bot the text only of messages that mention it and of its DMs: `content` is what the bot
+ * may read, the caller decides.
+ */
+export function messageCreate(options: {
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  author: APIUser;
+  content: string;
+  mentions: APIUser[];
+  channelType: ChannelType.GuildText | ChannelType.PublicThread | ChannelType.DM;
+}): GatewayMessageCreateDispatchData {
+  const { id, channelId, guildId, author, content, mentions } = options;
+  return {
+    id,
+    channel_id: channelId,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions,
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
+    components: [],
+    // Discord says what kind of channel a message is in: discord.js makes an uncached DM channel from it.
+    channel_type: options.channelType,
+    ...(guildId
+      ? {
+          guild_id: guildId,
+          member: {
+            roles: [],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            deaf: false,
+            mute: false,
+            flags: 0 as GuildMemberFlags,
+          },
+        }
+      : {}),
+  } satisfies GatewayMessageCreateDispatchData;
+}
+
 export interface MessageState {
   content: string;
   embeds: APIEmbed[];
@@ -262,7 +335,12 @@ export function ready(
   } satisfies GatewayReadyDispatchData;
 }
 
-export function guildCreate(id: string, ownerId: string, channelId: string): GatewayGuildCreateDispatchData {
+export function guildCreate(
+  id: string,
+  ownerId: string,
+  channelId: string,
+  threads: APIThreadChannel[] = [],
+): GatewayGuildCreateDispatchData {
   return {
     id,
     name: `Guild ${id.slice(-4)}`,
@@ -317,7 +395,7 @@ export function guildCreate(id: string, ownerId: string, channelId: string): Gat
         rate_limit_per_user: 0,
       },
     ],
-    threads: [],
+    threads,
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

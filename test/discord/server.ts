@@ -12,12 +12,14 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  ChannelType,
   GatewayOpcodes,
   InteractionResponseType,
   type APIEmbed,
   type APIInteraction,
   type APIMessage,
   type APIUser,
+  type GatewayMessageCreateDispatchData,
   type GatewayReceivePayload,
   type GatewaySendPayload,
 } from 'discord-api-types/v10';
@@ -29,10 +31,12 @@ import {
   guildCreate,
   guildIdOnShard,
   message,
+  messageCreate,
   messageMenu,
   ready,
   shardOf,
   snowflake,
+  thread,
   user,
   userMessage,
   type InteractionBase,
@@ -120,12 +124,18 @@ export class FakeDiscord extends EventEmitter {
   readonly applicationId = snowflake();
   readonly bot: APIUser = user(this.applicationId, 'Accord', true);
   readonly channelId = snowflake();
+  /** A thread under the text channel, in every guild. */
+  readonly threadId = snowflake();
+  /** The DM channel between the default user and the bot. */
+  readonly dmChannelId = snowflake();
+  /** Messages the bot posted in channels (replies to messages): POST /channels/{id}/messages. */
+  readonly channelPosts: RecordedRequest[] = [];
   readonly shardCount: number;
   readonly guilds: string[];
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
-  readonly identifies: { shard: [number, number]; at: number }[] = [];
+  readonly identifies: { shard: [number, number]; at: number; intents: number }[] = [];
   readonly resumes: { sessionId: string; seq: number }[] = [];
   /** Bodies of PUT .../commands, with the route. */
   readonly commandPuts: { path: string; body: unknown }[] = [];
@@ -239,6 +249,60 @@ export class FakeDiscord extends EventEmitter {
     const record = this.dispatchInteraction(button(base, customId, apiMessage), 'button', base, options);
     record.messageId = stored.id;
     return record;
+  }
+
+  /** Runs a message context menu command (e.g. "Find the source") on a message someone wrote. */
+  menu(name: string, target: SaidMessage, options: SendOptions = {}): InteractionRecord {
+    const base = this.base(options.guild ?? this.guilds[0]!, options.user ?? DEFAULT_USER);
+    const apiMessage = { ...target.payload, content: target.text };
+    return this.dispatchInteraction(messageMenu(base, name, apiMessage), 'command', base, options);
+  }
+
+  /**
+   * Someone writes a message: in the guild's text channel, its thread, or a DM with the bot; `mention`
+   * puts a mention of the bot first. As Discord does for a bot without the Message Content intent, the
+   * bot is given the text only of a message that mentions it or is sent to it in a DM.
+   */
+  say(text: string, options: SayOptions = {}): SaidMessage {
+    const where = options.where ?? 'channel';
+    const author = options.user ?? DEFAULT_USER;
+    const written = options.mention ? `<@${this.applicationId}> ${text}` : text;
+    const readable = where === 'dm' || options.mention;
+    const guildId = where === 'dm' ? null : (options.guild ?? this.guilds[0]!);
+    const channelId = where === 'dm' ? this.dmChannelId : where === 'thread' ? this.threadId : this.channelId;
+    const payload = messageCreate({
+      id: snowflake(),
+      channelId,
+      guildId,
+      author,
+      content: readable ? written : '',
+      mentions: options.mention ? [this.bot] : [],
+      channelType:
+        where === 'dm'
+          ? ChannelType.DM
+          : where === 'thread'
+            ? ChannelType.PublicThread
+            : ChannelType.GuildText,
+    });
+    const said: SaidMessage = { id: payload.id, channelId, guildId, text: written, payload };
+    this.deliver(said);
+    return said;
+  }
+
+  /** Delivers a message's MESSAGE_CREATE (again, as a gateway replay would). */
+  deliver(said: SaidMessage): void {
+    const session = this.sessionFor(said.guildId ?? this.guilds[0]!);
+    if (!session) throw new Error('no gateway session for the message');
+    this.dispatch(session, 'MESSAGE_CREATE', said.payload);
+  }
+
+  /** The bot's replies to a message (posts that reference it). */
+  repliesTo(said: SaidMessage): RecordedRequest[] {
+    return this.channelPosts.filter(
+      (post) =>
+        (post.body as { message_reference?: { message_id?: string } } | null)?.message_reference
+          ?.message_id === said.id,
+    );
   }
 
   /** The current state of the message an interaction's reply created (after edits and updates). */
@@ -472,7 +536,11 @@ export class FakeDiscord extends EventEmitter {
             ws.close(4010, 'Invalid shard');
             return;
           }
-          this.identifies.push({ shard: [shard[0], shard[1]], at: performance.now() });
+          this.identifies.push({
+            shard: [shard[0], shard[1]],
+            at: performance.now(),
+            intents: payload.d.intents,
+          });
           const guilds = this.guilds.filter((g) => shardOf(g, this.shardCount) === shard[0]);
           // A new identify for a shard replaces its old session.
           for (const [id, old] of this.sessions) if (old.shard[0] === shard[0]) this.sessions.delete(id);
@@ -491,7 +559,12 @@ export class FakeDiscord extends EventEmitter {
             ready(this.bot, this.applicationId, session.sessionId, this.gatewayUrl, guilds, session.shard),
           );
           for (const guild of guilds) {
-            this.dispatch(session, 'GUILD_CREATE', guildCreate(guild, this.applicationId, this.channelId));
+            const threads = [thread(this.threadId, guild, this.channelId, DEFAULT_USER.id)];
+            this.dispatch(
+              session,
+              'GUILD_CREATE',
+              guildCreate(guild, this.applicationId, this.channelId, threads),
+            );
           }
           break;
         }
@@ -625,6 +698,26 @@ export class FakeDiscord extends EventEmitter {
     // /webhooks/{app}/{token}[/messages/{id}]
     if (parts[0] === 'webhooks' && parts[1] === this.applicationId && parts[2]) {
       return this.onWebhook(parts[2], parts[3] === 'messages' ? (parts[4] ?? null) : null, request, reply);
+    }
+    // POST /channels/{channel}/messages: a message the bot writes (its replies to mentions and DMs)
+    if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
+      if (!authorized) return unauthorized();
+      const known = [this.channelId, this.threadId, this.dmChannelId];
+      if (!known.includes(parts[1]!)) return reply(404, { code: 10003, message: 'Unknown Channel' });
+      const body = (request.body ?? {}) as Partial<MessageState> & Record<string, unknown>;
+      const problems = checkMessage(body, true);
+      if (problems.length) {
+        this.violations.push(...problems.map((p) => `POST channel message: ${p}`));
+        return reply(400, { code: 50035, message: 'Invalid Form Body', errors: problems });
+      }
+      this.channelPosts.push(request);
+      const state = {
+        content: body.content ?? '',
+        embeds: body.embeds ?? [],
+        components: body.components ?? [],
+        flags: 0,
+      };
+      return reply(200, message(snowflake(), parts[1]!, this.bot, this.applicationId, state));
     }
     // PUT /applications/{app}/commands, /applications/{app}/guilds/{guild}/commands
     if (method === 'PUT' && parts[0] === 'applications' && parts[parts.length - 1] === 'commands') {
@@ -783,6 +876,23 @@ export class FakeDiscord extends EventEmitter {
   private apiMessage(stored: StoredMessage): APIMessage {
     return message(stored.id, this.channelId, this.bot, this.applicationId, stored);
   }
+}
+
+export interface SayOptions {
+  where?: 'channel' | 'thread' | 'dm';
+  mention?: boolean;
+  user?: APIUser;
+  guild?: string;
+}
+
+/** A message someone wrote, as delivered to the bot. */
+export interface SaidMessage {
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  /** The text as written (what the bot reads only when mentioned or in a DM). */
+  text: string;
+  payload: GatewayMessageCreateDispatchData;
 }
 
 export interface SendOptions {
