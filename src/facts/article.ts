@@ -112,14 +112,17 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       const signingCeremony = datedEvents.find((d) => /\bsign/i.test(sentences[d.sentence]!.text));
       if (signingCeremony) return signingCeremony;
     }
-    if (datedEvents[0]) return datedEvents[0];
+    // The first dated event before it: a later one ("the wing was opened on 20 September") is another day.
+    const earlier = signing ? datedEvents.find((d) => d.sentence <= i) : datedEvents[0];
+    if (earlier) return earlier;
     // No dated event: the nearest dated sentence before, in the same paragraph.
     for (let k = i - 1; k >= 0 && sentences[k]!.paragraph === sentences[i]!.paragraph; k--) {
       const mention = dateOf.get(k);
       if (mention) return { sentence: k, mention };
     }
-    // Else the one day the article dates, when it is the occasion reported (see reportedOccasion).
-    return occasion;
+    // Else the one day the article dates, when it is the occasion reported (see reportedOccasion); for a
+    // signing, only when told before it.
+    return signing && occasion && occasion.sentence > i ? null : occasion;
   };
 
   const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, signing: _, ...draft }) => {
@@ -152,9 +155,13 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       ...s.parties,
       ...signers.map((x) => x.organization).filter((x): x is string => x !== null),
     ];
-    // Fewer than two parties named: the organisations of the headline ("X and Y renew agreement").
+    // Fewer than two parties named: the organisations of the headline ("X and Y renew agreement"), then
+    // those of the first sentence (a caption's signing: "A and B signing the MoU").
     if (resolveParties(organizations, partyNames).length < 2) {
       partyNames.push(...findOrganizations(article.title).map((o) => o.name));
+    }
+    if (resolveParties(organizations, partyNames).length < 2 && sentences[0] && s.sentence !== 0) {
+      partyNames.push(...findOrganizations(sentences[0].text).map((o) => o.name));
     }
     const parties = resolveParties(organizations, partyNames);
     const named = [...parties, ...signers.map((x) => x.organization).filter((x): x is string => x !== null)];
@@ -175,7 +182,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       dateText: mention?.text ?? null,
     };
   });
-  signingEvents(events, eventDrafts, signings);
+  signingEvents(events, eventDrafts, signings, dateOf.size === 0);
   return { signings: mergeRestatements(organizations, signings), events, organizations };
 }
 
@@ -188,9 +195,11 @@ function signingEvents(
   events: Draft<DatedEvent>[],
   drafts: { sentence: number; signing?: boolean }[],
   signings: Draft<Signing>[],
+  undated: boolean,
 ): void {
   for (const s of signings) {
-    if (!s.date) continue;
+    // An undated signing is a "when" event only in an article that dates nothing: its answer is "no date".
+    if (!s.date && !undated) continue;
     const what = s.agreement
       ? isGenericAgreement(s.agreement)
         ? `the ${s.agreement}`

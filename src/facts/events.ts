@@ -21,7 +21,7 @@ export interface EventMatch {
 const GATHERING =
   /\b((?:(?:[a-z]+-)?[a-z]+ing|start-up|kick-off|launch|opening|inauguration|founding|award|graduation|commencement|completion|handover|plaque|ribbon-cutting)\s+)?(ceremony|ceremonies|start-up meeting|kick-off meeting|launch event|summit|Summit|conference|Conference|forum|Forum|symposium|Symposium|meeting)\b/g;
 const HAPPENED =
-  /\b(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?(?:held|staged|hosted|convened|organi[sz]ed)\b|\btook place\b|\bto hold\b|\bheld\b|\bwitnessed\b|\bwelcomed\b|\battended\b|\bkicked off\b/;
+  /\b(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?(?:held|staged|hosted|convened|organi[sz]ed)\b|\btook place\b|\bto hold\b|\bheld\b|\bhosted\b|\bconvened\b|\bwitnessed\b|\bwelcomed\b|\battended\b|\bkicked off\b|\bgathered\s+(?:for|at)\b|\bmarked\b|\bcelebrated\b/;
 const VERB_EVENT =
   /\b(unveil(?:ed|s)?|launch(?:ed|es)?|inaugurat(?:ed|es|e)|open(?:ed|s)|establish(?:ed|es)?|found(?:ed)|formali[sz]ed|kicked off)\b/g;
 const NOT_DONE =
@@ -47,7 +47,7 @@ export function findEvent(sentence: string): EventMatch | null {
     )
       continue;
     if (!HAPPENED.test(sentence) && !/\b(?:On|on|last|Last)\b/.test(sentence)) continue;
-    if (kind === 'meeting' && !m[1] && !/\bheld\b/.test(sentence)) continue;
+    if (kind === 'meeting' && !m[1] && !/\b(?:held|hosted|convened)\b/.test(sentence)) continue;
     const start = modifiersStart(sentence, m.index);
     const event = phraseAfter(sentence, start, m.index + m[0].length);
     return {
@@ -79,8 +79,20 @@ export function findEvent(sentence: string): EventMatch | null {
     const object = objectOf(after);
     // "The new home of the Center for Digital Health opened on May 25": no object, a time after.
     if (!object && /^\s+(?:(?:officially|formally)\s+)?(?:on|in|last|yesterday|today|this)\b/.test(after)) {
-      const subject = before.slice(before.lastIndexOf(',') + 1).trim();
-      if (/^[A-Z]/.test(subject) && !/\d/.test(subject) && !/\b(?:which|that|who|and)\b/.test(subject)) {
+      // "the $70 million Australian Institute for Bioengineering (AIBN) opens today": a cost is no count.
+      const whole = before.slice(before.lastIndexOf(',') + 1).trim();
+      const costed = whole
+        .replace(/^(?:the|its|their)\s+(?=[$€£¥\d])/i, '')
+        .replace(
+          /^(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:dollars?|euros?|pounds?))(?:\s+(?:million|billion|m|bn))?(?:-dollar)?\s+/i,
+          '',
+        );
+      const subject = costed === whole ? whole : costed;
+      if (
+        /^[A-Z]/.test(subject) &&
+        !/\d/.test(subject) &&
+        !/\b(?:which|that|who)\b|\band\s+(?![A-Z])/.test(subject)
+      ) {
         return {
           event: `${subject.replace(/^The\s+/, '')} ${m[0]}`,
           place: placeOf(after),
@@ -171,7 +183,7 @@ function modifiersStart(sentence: string, at: number): number {
 function phraseAfter(sentence: string, start: number, end: number): string {
   const rest = sentence.slice(end);
   const complement =
-    /^\s+(?:of|for|between|on)\s+[^,;.]*?(?=\s+(?:was|were|is|has|have|had|held|took|at|in\s+the|on\s+(?:the\s+)?(?:morning|afternoon|\d|[A-Z][a-z]+\s+\d)|and\s+(?!the\s+[A-Z]|[A-Z])[a-z]+|to\s+[a-z]+)\b|[,;.]|$)/.exec(
+    /^\s+(?:of|for|between|on(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+(?:morning|afternoon|evening)|\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)))\s+[^,;.]*?(?=\s+(?:was|were|is|has|have|had|held|took|at|in\s+the|on\s+(?:the\s+)?(?:morning|afternoon|\d|[A-Z][a-z]+\s+\d)|and\s+(?!the\s+[A-Z]|[A-Z])[a-z]+|to\s+[a-z]+)\b|[,;.]|$)/.exec(
       rest,
     );
   const text = sentence.slice(start, end) + (complement ? complement[0] : '');

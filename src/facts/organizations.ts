@@ -107,7 +107,9 @@ export function findOrganizations(text: string): OrgMention[] {
   const people = findNames(text);
   const tokens = [...text.matchAll(TOKEN)]
     .map((m) => {
-      const t = m[0].replace(/[.’']$/, '');
+      // "Lancaster University’s Vice Chancellor": the possessive is not part of the name.
+      const stem = m[0].replace(/[’']s$/, '');
+      const t = (HEADS.has(stem) ? stem : m[0]).replace(/[.’']$/, '');
       return { text: t, start: m.index, end: m.index + t.length };
     })
     .filter((t) => !people.some((p) => t.start >= p.start && t.end <= p.end) || (t.text = '·'));
@@ -126,6 +128,16 @@ export function findOrganizations(text: string): OrgMention[] {
       if (tokens[j + 1]!.text === '·') break;
       const next = tokens[j + 1]!.text;
       if (isCapitalized(next)) j++;
+      else if (
+        // "University of the West of Ireland": "of the" between capitalised words.
+        next === 'of' &&
+        tokens[j + 2]?.text === 'the' &&
+        tokens[j + 3] &&
+        isCapitalized(tokens[j + 3]!.text) &&
+        /^[ \t]+$/.test(text.slice(tokens[j + 1]!.end, tokens[j + 2]!.start)) &&
+        /^[ \t]+$/.test(text.slice(tokens[j + 2]!.end, tokens[j + 3]!.start))
+      )
+        j += 2;
       else if (CONNECTORS.has(next) && tokens[j + 2] && isCapitalized(tokens[j + 2]!.text)) {
         const gap2 = text.slice(tokens[j + 1]!.end, tokens[j + 2]!.start);
         if (!/^[ \t]+$/.test(gap2)) break;

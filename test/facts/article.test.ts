@@ -129,3 +129,23 @@ describe('people named again', () => {
     expect(found[0]!.confidence).toBeLessThan(0.5);
   });
 });
+
+describe('dates of signings', () => {
+  it('a signing takes no date from an event told after it', () => {
+    const facts = extractArticleFacts(
+      article(
+        'Pictured: Dr. Ana Lopes and Professor Rui Matos signing the teaching agreement.\nThe new wing was officially opened by Minister Joao Reis on 20 September.',
+        'September 21, 2021',
+      ),
+    );
+    expect(facts.signings[0]!.date).toBeNull();
+  });
+  it('an article that dates nothing: its signing is a "when" event with no date', () => {
+    const facts = extractArticleFacts(
+      article('The memorandum was signed between Porto Polytechnic and Braga Clinic recently.', ''),
+    );
+    expect(facts.events.map((e) => [e.event, e.date])).toEqual([
+      ['signing of the memorandum between Porto Polytechnic and Braga Clinic', null],
+    ]);
+  });
+});

@@ -75,3 +75,22 @@ describe('visits and presentations', () => {
     ).toBe('presentation of the findings at the Nordic Congress of Cardiology');
   });
 });
+
+describe('events of other shapes', () => {
+  it('something that opens today, whatever it cost', () => {
+    expect(
+      findEvent(
+        'Part of a new health precinct, the $45 million Harbour Institute for Imaging and Data opens today at the city campus.',
+      )?.event,
+    ).toBe('Harbour Institute for Imaging and Data opens');
+  });
+  it('a meeting hosted, leaders gathered for a ribbon cutting', () => {
+    expect(findEvent('On Monday, the college hosted a planning meeting with its partners.')?.event).toBe(
+      'planning meeting',
+    );
+    expect(findEvent('Some 200 guests gathered for a ribbon-cutting ceremony on Friday.')?.event).toBe(
+      'ribbon-cutting ceremony',
+    );
+    expect(findEvent('The college often hosts visitors.')).toBeNull();
+  });
+});

@@ -86,3 +86,18 @@ describe('words around an organisation that are not its name', () => {
     expect(findOrganizations('About Nancheng Hospital').map((o) => o.name)).toEqual(['Nancheng Hospital']);
   });
 });
+
+describe('organisation names of other shapes', () => {
+  it('"of the" inside a name, and a possessive after its head word', () => {
+    expect(orgsOf('The University of the West of Ireland and Harbour Clinic signed.')).toEqual([
+      'University of the West of Ireland',
+      'Harbour Clinic',
+    ]);
+    expect(orgsOf('Northshire University’s President, Dr. Ann Fell, spoke.')).toEqual([
+      'Northshire University',
+    ]);
+    expect(orgsOf("the Qingpu District People's Government")).toEqual([
+      "Qingpu District People's Government",
+    ]);
+  });
+});
