@@ -57,7 +57,9 @@ export function extractArticleFacts(article: Article): ArticleFacts {
 
   const eventDrafts: (Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean; signing?: boolean })[] = [];
   const signingDrafts: (SigningMatch & { sentence: number; also: number[]; confidence: number })[] = [];
-  const people = knownPeople(article);
+  // Computed once, and only for an article with a signing sentence that needs it.
+  let known: KnownPerson[] | undefined;
+  const people = () => (known ??= knownPeople(article));
   sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
     const signing = findSigning(s.text, people);
@@ -69,7 +71,12 @@ export function extractArticleFacts(article: Article): ArticleFacts {
         !isGenericAgreement(signing.agreement) ||
         resolved.confidence < 0.5
       )
-        signingDrafts.push({ ...signing, sentence: i, ...resolved });
+        for (const one of signing.split ?? [null])
+          signingDrafts.push(
+            one
+              ? { ...signing, signers: one.signers, parties: one.parties, sentence: i, ...resolved }
+              : { ...signing, sentence: i, ...resolved },
+          );
     }
     const event = findEvent(s.text);
     if (event) {
@@ -126,7 +133,12 @@ export function extractArticleFacts(article: Article): ArticleFacts {
   };
 
   const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, signing: _, ...draft }) => {
-    const e = { ...draft, organizations: organizationsIn(organizations, sentences[draft.sentence]!.text) };
+    // How sure: a date in the event's own sentence 0.9, from the ceremony the article reports 0.75, none 0.6.
+    const e = {
+      ...draft,
+      organizations: organizationsIn(organizations, sentences[draft.sentence]!.text),
+      confidence: own ? 0.9 : 0.6,
+    };
     if (own || otherTime.has(e.sentence)) return e;
     const ceremony = ceremonyFor(e.sentence, false);
     if (!ceremony || ceremony.sentence === e.sentence) return e;
@@ -135,6 +147,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       sentences: [ceremony.sentence, e.sentence].sort((a, b) => a - b),
       date: ceremony.mention.date,
       dateText: ceremony.mention.text,
+      confidence: 0.75,
     };
   });
 
@@ -161,7 +174,14 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       partyNames.push(...findOrganizations(article.title).map((o) => o.name));
     }
     if (resolveParties(organizations, partyNames).length < 2 && sentences[0] && s.sentence !== 0) {
-      partyNames.push(...findOrganizations(sentences[0].text).map((o) => o.name));
+      // Not a dateline's city in capitals ("DENVER (Oct. 4, 2021) –"): an acronym only when the article spells it out.
+      partyNames.push(
+        ...findOrganizations(sentences[0].text)
+          .map((o) => o.name)
+          .filter(
+            (n) => !/^[A-Z&]+$/.test(n) || (resolveOrganization(organizations, n)?.aliases.length ?? 0) > 0,
+          ),
+      );
     }
     const parties = resolveParties(organizations, partyNames);
     const named = [...parties, ...signers.map((x) => x.organization).filter((x): x is string => x !== null)];
@@ -222,6 +242,7 @@ function signingEvents(
       date: s.date,
       dateText: s.dateText,
       organizations: s.organizations,
+      ...(s.confidence !== undefined ? { confidence: s.confidence } : {}),
     });
   }
   events.sort((a, b) => a.sentence - b.sentence);
@@ -235,6 +256,17 @@ function mergeRestatements(organizations: Organization[], signings: Draft<Signin
   const named = signings.filter((s) => s.signers.length > 0);
   return signings.flatMap((s) => {
     if (s.signers.length > 0) return [s];
+    // "DIU signs two MOUs with P and Q", then each MOU's signers: the summary belongs to each named one.
+    if (
+      named.length >= 2 &&
+      /\b(?:two|three|both|several|MOUs|MoUs|MoAs|agreements|memoranda|contracts)\b/i.test(s.agreement ?? '')
+    ) {
+      const mine = named.filter((n) => n.parties.some((p) => s.parties.includes(p)));
+      if (mine.length >= 2) {
+        for (const n of mine) n.sentences = [...new Set([...n.sentences, s.sentence])].sort((a, b) => a - b);
+        return [];
+      }
+    }
     // Quoted with it, or the article's one named signing of the same agreement ("X has signed the
     // Agreement on Y with Z." ... "A and B signed the agreement on behalf of X and Z.").
     const into =
@@ -359,7 +391,7 @@ function resolveSigners(
   article: Article,
   i: number,
   signing: SigningMatch,
-  people: KnownPerson[],
+  people: () => KnownPerson[],
 ): { also: number[]; confidence: number } {
   const also: number[] = [];
   const confidence = signing.partial ? 0.3 : 0.9;
@@ -395,7 +427,7 @@ function resolveSigners(
 function personWithTitle(
   article: Article,
   title: string,
-  people: KnownPerson[],
+  people: () => KnownPerson[],
 ): { signer: Signer; sentence: number } | null {
   const re = new RegExp(
     `\\b${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+')}\\b`,

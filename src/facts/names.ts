@@ -81,7 +81,8 @@ const NOT_NAME = new Set(
     'During Witnessed Present Also Both Each Afterwards Meanwhile Finally Then Later Last Next Today ' +
     'Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May ' +
     'June July August September October November December Summit Ceremony Conference Meeting Forum Hall ' +
-    'Room Building Campus Park Road Street Square Data Digital Clinical Global World International'
+    'Room Building Campus Park Road Street Square Data Digital Clinical Global World International ' +
+    'Clinics Centres Centers Institutes Colleges Schools Services Networks Laboratories Labs Systems'
   ).split(' '),
 );
 
@@ -110,7 +111,7 @@ export function isPinyin(word: string): boolean {
 
 /** A capitalised name word: "Watling", "Müller", "O'Connell", "Smith-Jones", "M." (an initial). */
 const NAME_WORD =
-  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}+)?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.|Md\.|Mohd\.|Muhd\.)$/u;
+  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}{2,})?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.|Md\.|Mohd\.|Muhd\.)$/u;
 /** An initial written without its dot ("M Rafiqul Alam", "Ian G Campbell", "Dr. NT Rikam"): inside a name only. */
 const BARE_INITIALS = /^\p{Lu}{1,2}$/u;
 /** A surname written in capitals ("WANG Jian’an", "LI Ming"). */
@@ -220,7 +221,10 @@ const LOWER_NAME_TITLES = new Set(
 
 function isNameTitle(t: string): boolean {
   return (
-    NAME_TITLES.has(t) || LOWER_NAME_TITLES.has(t) || t === 'VC' || /^(?:Vice|Pro|Deputy)-\p{Lu}/u.test(t)
+    NAME_TITLES.has(t) ||
+    LOWER_NAME_TITLES.has(t) ||
+    t === 'VC' ||
+    (t.includes('-') && /^(?:Vice|Pro|Deputy)-\p{Lu}/u.test(t))
   );
 }
 
@@ -254,6 +258,9 @@ export function findNames(text: string, options: FindNamesOptions = {}): NameMat
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // A name starts with a capital: most tokens are lowercase words or punctuation (the hot path).
+    const head = token.text.charAt(0);
+    if (!head || head === head.toLowerCase()) continue;
     const following = next(i);
     // Chinese: surname (also in capitals) + pinyin given name: "Ding Xiaodong", "WANG Jian’an".
     const surname = chineseSurname(token.text);
@@ -292,10 +299,17 @@ export function findNames(text: string, options: FindNamesOptions = {}): NameMat
       continue;
     }
     const previous = tokens[i - 1];
+    // "Dr. (Mrs.) Sunita R. Kulkarni": an honorific in brackets right before the name.
+    const bracketed =
+      previous?.text === ')' &&
+      HONORIFIC.test(tokens[i - 2]?.text ?? '') &&
+      tokens[i - 3]?.text === '(' &&
+      /^\s+$/.test(text.slice(previous.end, token.start));
     const titled =
-      previous !== undefined &&
-      (HONORIFIC.test(previous.text) || isNameTitle(previous.text)) &&
-      adjacent(previous, token);
+      bracketed ||
+      (previous !== undefined &&
+        (HONORIFIC.test(previous.text) || isNameTitle(previous.text)) &&
+        adjacent(previous, token));
     const initial = /^\p{Lu}\.$/u.test(token.text);
     const bare = titled && BARE_INITIALS.test(token.text) && isNameWord(following);
     if (!isNameWord(token) && !bare) continue;
@@ -304,6 +318,11 @@ export function findNames(text: string, options: FindNamesOptions = {}): NameMat
     const run = nameRun(text, tokens, i);
     const end = run.end;
     const runLong = end > i && !/\.$/.test(tokens[end]!.text) && !BARE_INITIALS.test(tokens[end]!.text);
+    // Untitled, a run with a word of places or organisations is none: "San Luis Valley Clinics".
+    if (!titled && tokens.slice(i, end + 2).some((t) => PLACE_WORDS.has(t.text) || ORG_AFTER.has(t.text))) {
+      i = end;
+      continue;
+    }
     if (
       !titled &&
       !GIVEN_NAMES.has(token.text) &&
@@ -375,6 +394,16 @@ function nameRun(text: string, tokens: Token[], i: number): { end: number } {
  * "Pierre McAllister and President Raj Sutherland signed", "Ren Lei and Hamish Singh": a pair of name
  * words listed with a person ("A and B", "A, B") is a person too, whatever the given name.
  */
+/** Words of places and organisations that a listed run of name words never holds. */
+const PLACE_WORDS = new Set(
+  (
+    'Zone Development Memorial Falls Bay Valley Hills Heights Springs Lake River Mount Port Harbour Harbor ' +
+    'Island Islands Coast Central Upper Lower Care Partners Capital Ventures ' +
+    'Holdings Systems Solutions Technologies Pharma Pharmaceutical Pharmaceuticals Labs Energy Materials ' +
+    'Devices Rehabilitation Optical Medical Biotech Biomedical Innovation Industrial Economic Technological'
+  ).split(' '),
+);
+
 /** Words that end organisation names written without a head word ("Eastbridge Met"). */
 const NOT_LAST_NAME = new Set(['Met', 'Metropolitan', 'Royal', 'Regional', 'Normal', 'Polytechnic', 'Tech']);
 
@@ -389,6 +418,8 @@ function withListed(
     const first = tokens[i]!;
     const last = tokens[k]!;
     if (NOT_LAST_NAME.has(last.text) || ORG_AFTER.has(tokens[k + 1]?.text ?? '')) continue;
+    // "Cedar Falls Memorial", "Huaren Development Zone": a place or an organisation, not a person.
+    if (tokens.slice(i, k + 1).some((t) => ORG_AFTER.has(t.text) || PLACE_WORDS.has(t.text))) continue;
     if (out.some((n) => n.start < last.end && first.start < n.end)) continue;
     // A person right after "and" (titles between allowed), or right before ", " / " and ".
     const after = /^\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)/.exec(text.slice(last.end));

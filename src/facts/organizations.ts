@@ -27,7 +27,8 @@ const HEADS = new Set(
     'Academy Faculty Department Ministry Government Commission Committee Council Bureau District Company ' +
     'Corporation Group GmbH AG Inc Ltd LLC PLC Foundation Trust Laboratory Lab Alliance Association Society ' +
     'Agency Authority Health Universität Universitätsmedizin Université Universidad Hochschule Klinikum ' +
-    'Charité Polytechnic Infirmary Consortium Network Bank Board Office Administration Service Services'
+    'Charité Polytechnic Infirmary Consortium Network Bank Board Office Administration Service Services ' +
+    'Clinics Hospitals Centres Centers Institutes Colleges Schools Laboratories Labs Networks'
   ).split(' '),
 );
 
@@ -43,7 +44,8 @@ const ROLE_SPLIT = new Set(
 const LEADING = new Set(
   (
     'The A An On At In By For With From During After Before Afterwards Witnessed Present Also Both This That ' +
-    'Its Their Our Under Between Meanwhile Finally Then Later Last Today Yesterday And Of About Contact'
+    'Its Their Our Under Between Meanwhile Finally Then Later Last Today Yesterday And Of About Contact ' +
+    'MOU MOUs MoU MoUs MOA MOAs MoA MoAs'
   ).split(' '),
 );
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'de', 'du', 'des', 'la', 'für', 'und']);
@@ -280,11 +282,13 @@ export function acronymFits(acronym: string, name: string): boolean {
   const ws = words(name)
     .map((w) => foldForMatch(w.text))
     .filter((w) => !CONNECTORS.has(w));
-  if (letters.length < 2 || ws.length === 0 || ws.length > letters.length + 1) return false;
+  // A long name may leave two words out: "UHMBT" for "University Hospitals of Morecambe Bay NHS Foundation Trust".
+  const spare = ws.length > 5 ? 2 : ws.length > 3 ? 1 : 0;
+  if (letters.length < 2 || ws.length === 0 || ws.length > letters.length + spare) return false;
   if (ws.length === 1) return false;
   const used = new Array<boolean>(ws.length).fill(false);
   const fit = (li: number): boolean => {
-    if (li === letters.length) return used.filter((u) => !u).length <= (ws.length > 3 ? 1 : 0);
+    if (li === letters.length) return used.filter((u) => !u).length <= spare;
     for (let k = 0; k < ws.length; k++) {
       if (used[k]) continue;
       const w = ws[k]!;

@@ -23,6 +23,8 @@ export interface SigningMatch {
   titles?: string[];
   /** Some signer is named by a surname alone that the article does not give in full. */
   partial?: boolean;
+  /** Several agreements signed by different people in one sentence ("... respectively"): one signing each. */
+  split?: { signers: Signer[]; parties: string[] }[];
 }
 
 /** A person the article names in full, by whom a later mention of the surname alone is known. */
@@ -42,6 +44,10 @@ const VERB = new RegExp(
     '|\\bsigning(?=\\s+(?:the|a|an|their|of)\\s)',
   'g',
 );
+/** More than one agreement: "both the MOUs", "the agreements", "two contracts". */
+const SEVERAL = new RegExp(
+  `\\b(?:both|all|two|three)\\s+(?:of\\s+)?(?:the\\s+)?${AGREEMENT_NOUN}|\\bthe\\s+(?:MOUs|MoUs|MoAs|agreements|memoranda|contracts)\\b`,
+);
 /** "A signed for X, and B signed for Y": a verb that names the side the signer signed for. */
 const FOR_SIDE = /^\s+(?:for|on\s+behalf\s+of)\b/;
 // Case-sensitive: "Anthony May signed" is no modal.
@@ -59,13 +65,18 @@ const CAPTION_WORDS =
   /^(?:and|&|of|the|from|at|left|right|centre|center|l|r|pictured|above|below|photo|president|chancellor|vice-chancellor|vice|chair|ceo|dean|director|professor|prof|dr)$/;
 
 /** Finds the signing a sentence states, or null. `people` are those the article names in full. */
-export function findSigning(sentence: string, people: KnownPerson[] = []): SigningMatch | null {
-  const named = namesIn(sentence, people);
+export function findSigning(
+  sentence: string,
+  people: KnownPerson[] | (() => KnownPerson[]) = [],
+): SigningMatch | null {
+  let found: NameMatch[] | undefined;
   for (const m of sentence.matchAll(VERB)) {
     const at = m.index;
     const before = sentence.slice(0, at);
     if (NOT_DONE.test(before)) continue;
     if (/^\s+up\b/.test(sentence.slice(at + m[0].length))) continue; // "signed up"
+    // Names only once a verb of signing is there: this runs on every sentence of every article.
+    const named = (found ??= namesIn(sentence, people));
     const nominal = m[0] === 'signing';
     let passive = PASSIVE.test(before);
     const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
@@ -77,12 +88,13 @@ export function findSigning(sentence: string, people: KnownPerson[] = []): Signi
     }
     // "put pen to paper on the agreement": the agreement follows "on".
     const after = sentence.slice(at + m[0].length);
-    const object = after.replace(/^(\s+)(?:on|of)\s+(?=(?:the|a|an)\b)/, '$1');
+    const object = after.replace(/^(\s+)(?:on|of|in)\s+(?=(?:the|a|an|both|all)\b)/, '$1');
     const excluded = exclusionZones(sentence);
     const isSigner = (n: NameMatch) => !excluded.some(([s, e]) => n.start >= s && n.start < e);
     let signerNames: NameMatch[];
     let agreement: string | null;
     let agent = '';
+    let split: { names: NameMatch[]; parties: string[] }[] | null = null;
     if (passive) {
       const by = /\bby\b/.exec(after);
       // "An MoA was signed between A and B": people after "between" signed.
@@ -116,6 +128,7 @@ export function findSigning(sentence: string, people: KnownPerson[] = []): Signi
       // "A signed for X, and B signed for Y", "A signed the MoU for P while B signed it for Q": each
       // later signing verb's subject signed too.
       let from = at + m[0].length;
+      const firstClause = signerNames.length;
       for (const next of sentence.slice(from).matchAll(VERB)) {
         const to = from + next.index;
         if (
@@ -124,7 +137,26 @@ export function findSigning(sentence: string, people: KnownPerson[] = []): Signi
           PASSIVE.test(sentence.slice(0, to))
         )
           continue;
-        signerNames.push(...named.filter((n) => n.start > from && n.end <= to && isSigner(n)));
+        const clause = named.filter((n) => n.start > from && n.end <= to && isSigner(n));
+        signerNames.push(...clause);
+        // "A signed both MOUs for P while B and C signed the MOUs for Q and R respectively": two agreements,
+        // A and B signed one, A and C the other.
+        if (
+          firstClause > 0 &&
+          clause.length >= 2 &&
+          /\brespectively\b/.test(sentence.slice(to)) &&
+          SEVERAL.test(sentence)
+        ) {
+          const common = signerNames.slice(0, firstClause);
+          const sides = findOrganizations(sentence.slice(to)).map((o) => o.name);
+          const own = findOrganizations(sentence.slice(at, to))
+            .map((o) => o.name)
+            .slice(0, 1);
+          split = clause.map((n, k) => ({
+            names: [...common, n],
+            parties: [...own, ...(sides.length === clause.length ? [sides[k]!] : [])],
+          }));
+        }
         from = to + next[0].length;
       }
       // "signed for the university": a side, not an agreement.
@@ -142,6 +174,11 @@ export function findSigning(sentence: string, people: KnownPerson[] = []): Signi
     const parties = partiesOf(sentence, at, excluded, signers);
     const match: SigningMatch = { signers, agreement, parties, verbAt: at };
     if (partial) match.partial = true;
+    if (split)
+      match.split = split.map((g) => ({
+        signers: g.names.map((n) => describePerson(sentence, n)),
+        parties: g.parties,
+      }));
     if (signers.length === 0) {
       const subject = sentence.slice(clauseStart, at);
       // "after the two signed", "They renewed the agreement": people named before, here or in the sentence before.
@@ -164,10 +201,12 @@ export function findSigning(sentence: string, people: KnownPerson[] = []): Signi
 }
 
 /** People of a sentence: full names, and surnames alone of people the article names in full. */
-function namesIn(sentence: string, people: KnownPerson[]): NameMatch[] {
+function namesIn(sentence: string, known: KnownPerson[] | (() => KnownPerson[])): NameMatch[] {
   const found = findNames(sentence, { partial: true });
+  let people: KnownPerson[] | undefined;
+  const list = () => (people ??= typeof known === 'function' ? known() : known);
   const resolve = (word: string): string | null => {
-    const matches = people.filter((p) => p.keys.includes(word));
+    const matches = list().filter((p) => p.keys.includes(word));
     const names = [...new Set(matches.map((p) => p.name))];
     return names.length === 1 ? names[0]! : null;
   };
@@ -180,8 +219,9 @@ function namesIn(sentence: string, people: KnownPerson[]): NameMatch[] {
     const full = resolve(n.name);
     out.push(full ? { name: full, start: n.start, end: n.end } : n);
   }
-  // A surname alone with no title ("signed by Okonkwo and Engr. Musa K. Danjuma").
-  if (people.length) {
+  // A surname alone with no title ("signed by Okonkwo and Engr. Musa K. Danjuma"), looked for when the
+  // sentence names fewer than two people in full.
+  if (out.filter((n) => !n.partial).length < 2 && list().length) {
     for (const m of sentence.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
       if (out.some((n) => m.index < n.end && n.start < m.index + m[0].length)) continue;
       const full = resolve(m[0]);
@@ -271,6 +311,8 @@ function cleanAgreement(text: string): string | null {
     /\s+(?:which|that|who|where|and\s+(?:the|a|an|[a-z]+ed)\b)/,
     /\s+(?:on|in)\s+(?:the\s+)?(?:morning|afternoon|evening|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/,
     /\s+(?:last|this|yesterday|today)\b/i,
+    /\s+(?:while|whilst|whereas)\b/,
+    /\s+on\s+for\b/,
     /\s*\(/,
     /[,;:.]\s|[,;:.]$|\.$/,
     /\s+for\s+(?:a|the)\s+(?:period|term|next)/,

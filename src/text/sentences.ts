@@ -85,6 +85,8 @@ const NEVER_FINAL = new Set([
   'md',
   'mohd',
   'engr',
+  'smt',
+  'shri',
 ]);
 
 /** Abbreviations that may end a sentence when the next word starts with a capital ("at 9 a.m. The ..."). */

@@ -101,3 +101,11 @@ describe('organisation names of other shapes', () => {
     ]);
   });
 });
+
+describe('acronyms of long names', () => {
+  it('may leave out two words of a name of six or more ("NHS", "Foundation")', () => {
+    expect(acronymFits('UHMBT', 'University Hospitals of Morecambe Bay NHS Foundation Trust')).toBe(true);
+    expect(acronymFits('UHT', 'University Hospitals of Morecambe Bay NHS Foundation Trust')).toBe(false);
+    expect(acronymFits('UHMBT', 'University Hospital Trust')).toBe(false);
+  });
+});

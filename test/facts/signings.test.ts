@@ -206,3 +206,26 @@ describe('signing sentences of other shapes', () => {
     ).toEqual(['Jun Wei', 'Alan Pike']);
   });
 });
+
+describe('two agreements in one sentence', () => {
+  it('"A signed both MOUs for P while B and C signed the MOUs for Q and R respectively": one signing each', () => {
+    const s = findSigning(
+      'Dr. Lena Voss, Rector, signed both the MOUs for Elbe University while Prof. Arjun Mehta, President, Deccan Institute and Ms. Chen Yuwen, Dean, Hainan College signed the MOUs for Deccan Institute & Hainan College respectively.',
+    )!;
+    expect(s.split?.map((g) => g.signers.map((x) => x.name))).toEqual([
+      ['Lena Voss', 'Arjun Mehta'],
+      ['Lena Voss', 'Chen Yuwen'],
+    ]);
+    expect(s.split?.map((g) => g.parties[g.parties.length - 1])).toEqual([
+      'Deccan Institute',
+      'Hainan College',
+    ]);
+  });
+  it('one agreement signed "respectively" for two sides stays one signing', () => {
+    const s = findSigning(
+      'Liu Bo and Anna Berg signed the cooperation agreement on behalf of Yunhe University and Lund Clinic respectively.',
+    )!;
+    expect(s.split).toBeUndefined();
+    expect(s.signers.map((x) => x.name)).toEqual(['Liu Bo', 'Anna Berg']);
+  });
+});
