@@ -4,30 +4,24 @@
  * Answers must not depend on which replica gets a request; anything not signed by the application's key
  * is refused with 401 and an empty body, and never reaches a command.
  */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { FIND_THE_SOURCE } from '../../commands/source.ts';
 import type { Command } from '../../src/bot/command.ts';
-import { createHttpInteractions, type HttpInteractions } from '../../src/bot/http/server.ts';
 import { answerQuery } from '../../src/answers/commands.ts';
 import { pageView, SEARCH_RESULTS } from '../../src/bot/answer.ts';
 import { ERROR_MESSAGE } from '../../src/bot/interactions.ts';
 import { EXPIRED, NOT_YOURS } from '../../src/bot/render/pagination.ts';
 import type { Index } from '../../src/index/build.ts';
-import { createLogger } from '../../src/bot/logger.ts';
 import { send } from '../../src/bot/respond.ts';
 import { openIndex } from '../../src/index/open.ts';
 import { chatInput, snowflake, user } from '../discord/fixtures.ts';
-import { DEFAULT_USER, FakeDiscord, type InteractionRecord } from '../discord/server.ts';
+import { DEFAULT_USER, type FakeDiscord, type InteractionRecord } from '../discord/server.ts';
 import type { LogLine } from './harness.ts';
-
-/** The raw 32-byte public key, as the Developer Portal shows it: 64 hex digits. */
-function publicKeyHex(key: KeyObject): string {
-  return key.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-}
+import { startReplicas, type Replicas } from './http-replicas.ts';
 
 /** A command that answers only after `ms`: past the responder's own deferral. */
 function slow(name: string, ms: number): Command {
@@ -57,48 +51,28 @@ function failing(name: string, defer: boolean): Command {
 
 const DEFER_AFTER_MS = 400;
 
+let r: Replicas;
 let discord: FakeDiscord;
-let keys: { publicKey: KeyObject; privateKey: KeyObject };
-const replicas: HttpInteractions[] = [];
-const urls: string[] = [];
-const logs: LogLine[][] = [];
+let urls: string[];
+let logs: LogLine[][];
 
 beforeAll(async () => {
-  discord = await FakeDiscord.start();
-  keys = generateKeyPairSync('ed25519');
-  for (let r = 0; r < 2; r++) {
-    const lines: LogLine[] = [];
-    logs.push(lines);
-    const replica = createHttpInteractions({
-      // Each replica its own index: nothing is shared but the corpus folder.
-      index: openIndex('corpus', { warn: () => undefined }),
-      logger: createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as LogLine) }),
-      publicKey: publicKeyHex(keys.publicKey),
-      cooldownSeconds: 0,
-      restApi: discord.restApi,
-      commands: [
-        ...commands,
-        slow('slow', DEFER_AFTER_MS + 500),
-        failing('fails', false),
-        failing('fails-later', true),
-      ],
-      deferAfterMs: DEFER_AFTER_MS,
-    });
-    replicas.push(replica);
-    const address = await replica.listen(0, '127.0.0.1');
-    urls.push(`http://127.0.0.1:${address.port}/interactions`);
-  }
-  discord.serveOverHttp(urls, keys.privateKey);
+  r = await startReplicas(2, {
+    commands: [
+      ...commands,
+      slow('slow', DEFER_AFTER_MS + 500),
+      failing('fails', false),
+      failing('fails-later', true),
+    ],
+    deferAfterMs: DEFER_AFTER_MS,
+  });
+  ({ discord, urls, logs } = r);
 });
 
-afterAll(async () => {
-  await Promise.all(replicas.map((r) => r.stop()));
-  await discord?.close();
-});
+afterAll(async () => r?.close());
 
 const typeOf = (record: InteractionRecord, n = 0) => (record.callbacks[n]?.body as { type: number }).type;
-const handled = (r: number, id: string) =>
-  logs[r]!.some((l) => l.msg === 'interaction' && l.interaction === id);
+const handled = (replica: number, id: string) => r.handled(replica, id);
 
 describe('signatures', () => {
   const command = () =>
