@@ -3,6 +3,7 @@
  * white space is folded, and an over-long query is cut at a word.
  */
 import { normalizeWhitespace } from '../text/normalize.ts';
+import { removeInvisible } from '../text/safe.ts';
 import { termsOf } from '../text/terms.ts';
 
 /** Queries longer than this are cut: no question about an article needs more. */
@@ -21,7 +22,8 @@ export function checkQuery(raw: string): QueryCheck {
 }
 
 export function cleanQuery(raw: string): string {
-  let query = raw
+  // Invisible characters go first: `@<U+200B>everyone` must meet the mention patterns as `@everyone`.
+  let query = removeInvisible(raw)
     .replace(/<a?:(\w+):\d+>/g, ' $1 ') // custom emoji
     .replace(/<(?:@[!&]?|#)\d+>/g, ' ') // user, role and channel mentions
     .replace(/@(?:everyone|here)\b/g, ' ')

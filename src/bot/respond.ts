@@ -8,6 +8,7 @@ import {
   type Message,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { forDiscord } from '../text/safe.ts';
 import { cutMarkdown, LIMITS } from './render/limits.ts';
 
 /** No mention in any reply ever pings anyone: not a quote, not an echoed query, not the asker. */
@@ -41,7 +42,9 @@ export function isPrivate(interaction: Answerable): boolean {
 /** A reply as Discord takes it: content cut to its limit, no mentions parsed. */
 export function payloadOf(reply: Reply) {
   return {
-    ...(reply.content !== undefined ? { content: cutMarkdown(reply.content, LIMITS.content) } : {}),
+    ...(reply.content !== undefined
+      ? { content: cutMarkdown(forDiscord(reply.content), LIMITS.content) }
+      : {}),
     embeds: reply.embeds ?? [],
     components: reply.components ?? [],
     allowedMentions: NO_MENTIONS,

@@ -8,6 +8,7 @@ import { about } from '../answers/about.ts';
 import { answerQuery, isQueryCommand, OTHER_COMMANDS, QUERY_COMMANDS } from '../answers/commands.ts';
 import { describeArticle } from '../answers/describe.ts';
 import type { Index } from '../index/build.ts';
+import { forTerminal } from '../text/safe.ts';
 import { PLAIN, terminalStyle, renderText, type TextStyle } from './render.ts';
 
 /** Each command with what it answers and an example, from the command table. */
@@ -36,13 +37,13 @@ export function consoleLine(index: Index, line: string, style: TextStyle = PLAIN
   if (name === 'quit' || name === 'exit') return null;
   if (name === 'help' || name === '?') return consoleHelp();
   if (name === 'about') return renderAbout(index);
-  if (!isQueryCommand(name)) return `Unknown command "${head}". Type /help for the list.`;
+  if (!isQueryCommand(name)) return `Unknown command "${forTerminal(head)}". Type /help for the list.`;
   return answered(index, name, rest.join(' '), style);
 }
 
 function answered(index: Index, name: Parameters<typeof answerQuery>[1], query: string, style: TextStyle) {
   const answer = answerQuery(index, name, query);
-  return answer.ok ? renderText(answer.result, style) : answer.reason;
+  return answer.ok ? renderText(answer.result, style) : forTerminal(answer.reason);
 }
 
 function renderAbout(index: Index): string {
@@ -52,7 +53,7 @@ function renderAbout(index: Index): string {
     ...summary.articles.map((article) => `- ${describeArticle(article)} [${article.id}]`),
   ];
   for (const skipped of summary.skipped) lines.push(`Skipped ${skipped.file}: ${skipped.reason}.`);
-  return lines.join('\n');
+  return lines.map(forTerminal).join('\n');
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Renders answers as plain text for a terminal: the console and `npm run ask` without --json. */
 import { describeArticle, describeEvent, describeSigning } from '../answers/describe.ts';
 import { answersOf, type BaseAnswer, type KindedAnswers, type Result } from '../answers/types.ts';
+import { forTerminal, mapStrings } from '../text/safe.ts';
 
 export interface TextStyle {
   /** Marks a highlighted word; identity for plain output. */
@@ -16,8 +17,9 @@ export function terminalStyle(columns: number | undefined): TextStyle {
   return { bold: (text) => `\u001b[1m${text}\u001b[22m`, width: Math.max(40, Math.min(columns ?? 100, 120)) };
 }
 
-/** The whole result, as a person reads it. */
-export function renderText(result: Result, style: TextStyle = PLAIN): string {
+/** The whole result, as a person reads it; its control characters shown, not obeyed (forTerminal). */
+export function renderText(unsafe: Result, style: TextStyle = PLAIN): string {
+  const result = mapStrings(unsafe, forTerminal);
   const lines: string[] = [];
   if (result.answers.length === 0) {
     lines.push(`No answer for "${result.query}" in the corpus.`);

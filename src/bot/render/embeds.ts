@@ -19,6 +19,7 @@ import {
   type SearchAnswer,
   type SigningAnswer,
 } from '../../answers/types.ts';
+import { forDiscord } from '../../text/safe.ts';
 import { cut, cutMarkdown, fitEmbeds, fitLines, LIMITS } from './limits.ts';
 
 export const ACCENT = 0x3b6ea5;
@@ -30,8 +31,9 @@ const OTHERS_MAX = 5;
 /** Markdown escaping that also disarms masked links, headings and lists. */
 const ESCAPE_ALL = { maskedLink: true, heading: true, bulletedList: true, numberedList: true } as const;
 
+/** Text from users and articles: invisible characters gone, mentions neutralised (forDiscord), Markdown escaped. */
 function esc(text: string): string {
-  return escapeMarkdown(text, ESCAPE_ALL);
+  return escapeMarkdown(forDiscord(text), ESCAPE_ALL);
 }
 
 /** User or article text, safe to embed in Markdown. */
@@ -40,7 +42,9 @@ export function escape(text: string): string {
 }
 
 /** `text` escaped, with each highlighted word (whole words only) in bold. */
-export function emphasize(text: string, highlights: string[]): string {
+export function emphasize(unsafe: string, highlights: string[]): string {
+  // Made safe whole first: a mention split by a highlight must not survive in the pieces.
+  const text = forDiscord(unsafe);
   const words = [...new Set(highlights.filter((w) => w.trim() !== ''))].sort((a, b) => b.length - a.length);
   if (words.length === 0) return esc(text);
   const pattern = new RegExp(

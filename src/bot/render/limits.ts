@@ -4,6 +4,7 @@
  * a long quote or a large corpus is shortened, never refused by the API.
  */
 import type { APIEmbed } from 'discord.js';
+import { forDiscord } from '../../text/safe.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -115,23 +116,24 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   return fitted;
 }
 
+/** Each text part fit to its limit, and made safe (forDiscord): no part reaches Discord otherwise. */
 function fitEmbed(embed: APIEmbed): APIEmbed {
   const out: APIEmbed = { ...embed };
-  if (out.title !== undefined) out.title = cutMarkdown(out.title, LIMITS.embedTitle);
+  if (out.title !== undefined) out.title = cutMarkdown(forDiscord(out.title), LIMITS.embedTitle);
   if (out.description !== undefined) {
-    out.description = cutMarkdown(out.description, LIMITS.embedDescription);
+    out.description = cutMarkdown(forDiscord(out.description), LIMITS.embedDescription);
     if (out.description === '') delete out.description;
   }
-  if (out.footer) out.footer = { ...out.footer, text: cut(out.footer.text, LIMITS.footerText) };
-  if (out.author) out.author = { ...out.author, name: cut(out.author.name, LIMITS.authorName) };
+  if (out.footer) out.footer = { ...out.footer, text: cut(forDiscord(out.footer.text), LIMITS.footerText) };
+  if (out.author) out.author = { ...out.author, name: cut(forDiscord(out.author.name), LIMITS.authorName) };
   if (out.fields) {
     out.fields = out.fields
       .filter((f) => f.name.trim() !== '' && f.value.trim() !== '')
       .slice(0, LIMITS.embedFields)
       .map((f) => ({
         ...f,
-        name: cutMarkdown(f.name, LIMITS.fieldName),
-        value: cutMarkdown(f.value, LIMITS.fieldValue),
+        name: cutMarkdown(forDiscord(f.name), LIMITS.fieldName),
+        value: cutMarkdown(forDiscord(f.value), LIMITS.fieldValue),
       }));
   }
   return out;
