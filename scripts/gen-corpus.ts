@@ -10,6 +10,14 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus, questionsJson } from './generate/corpus.ts';
 
+const USAGE =
+  'usage: npm run gen-corpus -- --articles N --out DIR [--seed S] [--questions-per-article K]\n' +
+  '  --articles N                 how many articles to write\n' +
+  '  --out DIR                    where (earlier gen_* files and questions.json there are replaced)\n' +
+  '  --seed S                     the generator seed (default 1): the same seed writes the same corpus\n' +
+  '  --questions-per-article K    gold questions per article (default 2), in DIR/questions.json\n' +
+  '  --help                       this text';
+
 interface Args {
   articles: number;
   seed: number;
@@ -53,12 +61,17 @@ function parseArgs(argv: string[]): Args {
 }
 
 function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv.some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(USAGE);
+    return;
+  }
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseArgs(argv);
   } catch (error) {
     console.error(`gen-corpus: ${(error as Error).message}`);
-    console.error('usage: npm run gen-corpus -- --articles N --seed S --out DIR [--questions-per-article K]');
+    console.error(USAGE);
     process.exit(2);
   }
   const started = performance.now();

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleError, decodeArticle, MAX_ARTICLE_BYTES, parseArticle } from './parse.ts';
+import { forTerminal } from '../text/safe.ts';
 import type { Article, Corpus, SkippedFile } from './types.ts';
 
 /** Only these files are articles; README.md is the folder's own documentation. */
@@ -12,10 +13,13 @@ export function isArticleFile(name: string): boolean {
   return /\.(?:txt|md)$/i.test(name) && !/^readme\.md$/i.test(name) && !name.startsWith('.');
 }
 
-/** Lists the article files of a folder, sorted by name. Throws when the folder cannot be read. */
+/**
+ * Lists the article files of a folder, sorted by name. Throws when the folder cannot be read. A symbolic
+ * link is listed like a file: it is read through, and one that leads nowhere is skipped with its reason.
+ */
 export function listArticleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && isArticleFile(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isArticleFile(entry.name))
     .map((entry) => entry.name)
     .sort();
 }
@@ -63,5 +67,5 @@ export function loadCorpus(dir: string): Corpus {
 
 /** The one-line warning for a skipped file. */
 export function skippedWarning(skipped: SkippedFile): string {
-  return `Skipped ${skipped.file}: ${skipped.reason}.`;
+  return `Skipped ${forTerminal(skipped.file)}: ${forTerminal(skipped.reason)}.`;
 }

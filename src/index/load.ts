@@ -55,6 +55,7 @@ export async function loadIndex(
   const index = cached ?? emptyIndex();
   const sync = await syncIndex(index, dir, files, { threads: options.threads, keepBroken: false });
   for (const s of index.skipped) warn(skippedWarning(s));
+  if (index.articles.length === 0) warn(noArticlesWarning(dir, files.length));
   if (path && (!cached || sync.changed)) writeSnapshot(path, index, warn);
   const stats: LoadStats = {
     files: files.length,
@@ -66,6 +67,12 @@ export async function loadIndex(
     milliseconds: Math.round(performance.now() - started),
   };
   return { index, stats };
+}
+
+/** What an index of no articles says about its folder: nothing answers until articles are added. */
+export function noArticlesWarning(dir: string, files: number): string {
+  const what = files === 0 ? 'no .txt or .md files' : `${files} files, none of them a readable article`;
+  return `The corpus folder ${dir} holds no articles (${what}): every question will go unanswered until articles are added.`;
 }
 
 export interface SyncResult {
