@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Measurement, Question } from '../src/bench/measure.ts';
@@ -103,7 +103,7 @@ function row(cells: (string | number)[], widths: number[]): string {
 }
 
 function table(reports: SizeReport[]): string {
-  const widths = [8, 10, 10, 7, 14, 14, 14, 14, 14];
+  const widths = [8, 10, 10, 7, 14, 14, 14, 14, 14, 16];
   const lines = [
     row(
       [
@@ -116,10 +116,14 @@ function table(reports: SizeReport[]): string {
         'search',
         'autocomplete',
         'engine search',
+        'hostile worst',
       ],
       widths,
     ),
-    row(['', '', '', '', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms'], widths),
+    row(
+      ['', '', '', '', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'wall/CPU ms'],
+      widths,
+    ),
   ];
   for (const r of reports) {
     const l = r.warm.latency;
@@ -136,6 +140,7 @@ function table(reports: SizeReport[]): string {
           `${l.search.p50}/${l.search.p99}`,
           `${l.autocomplete.p50}/${l.autocomplete.p99}`,
           `${e.p50}/${e.p99}`,
+          `${r.warm.hostile.worstMs}/${r.warm.hostile.worstCpuMs}`,
         ],
         widths,
       ),
@@ -177,16 +182,23 @@ async function main(): Promise<void> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+  // Other jobs on the machine slow every figure: the load average says how busy it was.
+  const load = loadavg().map((l) => Math.round(l * 100) / 100);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ reports }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ load, reports }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${table(reports)}\n`);
+  process.stdout.write(`load average at the end (1, 5, 15 min): ${load.join(', ')}\n`);
   for (const r of reports) {
     const ratio = (c: 'who-signed' | 'when' | 'search') =>
       (r.warm.latency[c].p50 / Math.max(r.warm.engine[c].p50, 0.001)).toFixed(1);
     process.stdout.write(
       `${r.articles} articles, ${r.questions} questions: pipeline / plain MiniSearch (p50): who-signed ${ratio('who-signed')}x, when ${ratio('when')}x, search ${ratio('search')}x\n`,
+    );
+    const worstP99 = Math.max(...Object.values(r.warm.latency).map((l) => l.p99));
+    process.stdout.write(
+      `  hostile queries: worst ${r.warm.hostile.worstMs} ms (${r.warm.hostile.worst}; ${r.warm.hostile.worstCpuMs} ms CPU) beside the normal p99 of ${worstP99} ms\n`,
     );
     const accuracy = r.warm.accuracy;
     if (accuracy) {

@@ -174,6 +174,22 @@ function vocabularyOf(index: Index): string[] {
   return vocabulary;
 }
 
+/** How many terms of the index start with `prefix`, counted up to `max` (a binary search, then a scan). */
+export function prefixCount(index: Index, prefix: string, max: number): number {
+  return prefixTerms(index, prefix, max).length;
+}
+
+/** The terms of the index that start with `prefix`, in order, at most `max`. */
+export function prefixTerms(index: Index, prefix: string, max: number): string[] {
+  const vocabulary = vocabularyOf(index);
+  const found: string[] = [];
+  for (let i = lowerBound(vocabulary, prefix); i < vocabulary.length && found.length < max; i++) {
+    if (!vocabulary[i]!.startsWith(prefix)) break;
+    found.push(vocabulary[i]!);
+  }
+  return found;
+}
+
 /** The first position in `sorted` whose value is not below `value`. */
 function lowerBound(sorted: string[], value: string): number {
   let low = 0;

@@ -6,6 +6,7 @@
 import { displayParty, highlightTerms, type FactHit, type FactIndex } from '../index/factSearch.ts';
 import type { DatedEvent, Signing } from '../facts/types.ts';
 import type { Index } from '../index/build.ts';
+import { Budget } from '../text/bounds.ts';
 import { articleRef } from './article.ts';
 import { didYouMean, round } from './search.ts';
 import type { AnswerByCommand, BaseAnswer, ResultOf } from './types.ts';
@@ -31,7 +32,8 @@ interface FactSpec<K extends FactKind, F extends Signing | DatedEvent> {
 
 function factAnswer<K extends FactKind, F extends Signing | DatedEvent>(spec: FactSpec<K, F>) {
   return (index: Index, query: string): ResultOf<K, K> => {
-    const { hits, near } = spec.search(index).search(query);
+    const budget = new Budget();
+    const { hits, near } = spec.search(index).search(query, budget);
     const facts = spec.facts(index);
     const sure = (h: FactHit) => (facts[h.fact]!.confidence ?? 1) >= spec.minConfidence;
     const unsure = hits.filter((h) => !sure(h));
@@ -58,7 +60,7 @@ function factAnswer<K extends FactKind, F extends Signing | DatedEvent>(spec: Fa
         ? unsure.slice(0, FACT_LIMIT).map((h) => spec.describe(index, facts[h.fact]!))
         : near.length
           ? near.map((h) => spec.describe(index, facts[h.fact]!))
-          : didYouMean(index, query);
+          : didYouMean(index, query, budget);
     return { command: spec.kind, query, answers, suggestions: [...new Set(suggestions)] };
   };
 }

@@ -12,6 +12,15 @@ import { passageText } from '../index/build.ts';
 import { editDistance } from '../text/distance.ts';
 import { termsOf, toTerm, words } from '../text/terms.ts';
 import { articleRef } from './article.ts';
+import { prefixCount, prefixTerms } from './autocomplete.ts';
+import {
+  boundedQuery,
+  Budget,
+  MAX_FUZZY_DISTANCE,
+  MAX_FUZZY_WORDS,
+  MAX_PREFIX_EXPANSIONS,
+  MAX_WORD_LENGTH,
+} from '../text/bounds.ts';
 import type { Result, SearchAnswer } from './types.ts';
 
 export interface SearchOptions {
@@ -35,25 +44,86 @@ const ALWAYS_FUZZY_LENGTH = 8;
 /**
  * MiniSearch options for a query. A word the corpus does not have is matched fuzzily (a typo in the
  * query); so is a long word (a typo in the article: "detention system" for detection). A short word the
- * corpus has is matched as typed, or "suture" would find "future".
+ * corpus has is matched as typed, or "suture" would find "future". Within bounds (bounds.ts): the first
+ * MAX_FUZZY_WORDS such terms of the query only, and a prefix only when it opens few terms.
  */
-function engineOptions(index: Index) {
+function engineOptions(index: Index, terms: string[]) {
+  // Words the corpus does not have (typos in the query) come first.
+  // A word within typo distance of a common word would only bring that word's articles back.
+  const fuzzyTerms = terms.filter(
+    (t) => fuzzyDistance(index, t) > 0 && nearCommonTerm(index, t, fuzzyDistance(index, t)) === null,
+  );
+  const typos = fuzzyTerms.filter((t) => !index.surface.has(t));
+  const long = fuzzyTerms.filter((t) => index.surface.has(t));
+  const fuzzy = new Set([...typos, ...long].slice(0, MAX_FUZZY_WORDS));
   return {
     boost: { title: 2, text: 1 },
-    prefix: isPrefixTerm,
-    fuzzy: (term: string) => (fuzzyDistance(index, term) > 0 ? FUZZINESS : false),
+    prefix: (term: string) => enginePrefix(index, term),
+    fuzzy: (term: string) => (fuzzy.has(term) ? FUZZINESS : false),
+    maxFuzzy: MAX_FUZZY_DISTANCE,
     combineWith: 'OR',
   } as const;
 }
 
-function isPrefixTerm(term: string): boolean {
-  return term.length >= 4;
+function isPrefixTerm(index: Index, term: string): boolean {
+  return (
+    term.length >= 4 &&
+    term.length <= MAX_WORD_LENGTH &&
+    prefixCount(index, term, MAX_PREFIX_EXPANSIONS + 1) <= MAX_PREFIX_EXPANSIONS
+  );
+}
+
+/**
+ * Whether the words a prefix opens are, together, in more than COMMON_SHARE of the articles ("univ" for
+ * "university"): such a prefix finds no candidates a rare word would not, at the cost of the longest
+ * posting lists, so candidates are not looked for by it (sentences still count its expansions).
+ */
+function opensCommonTerms(index: Index, term: string): boolean {
+  return prefixFrequency(index, term) > COMMON_SHARE * index.articles.length;
+}
+
+/** In how many articles the words a prefix opens are, summed (the prefix itself not counted). */
+function prefixFrequency(index: Index, term: string): number {
+  let total = 0;
+  for (const t of prefixTerms(index, term, MAX_PREFIX_EXPANSIONS)) {
+    if (t !== term) total += index.documentFrequency.get(t) ?? 0;
+  }
+  return total;
+}
+
+/** Whether the engine matches a query term as a prefix: a bounded prefix of no common words. */
+function enginePrefix(index: Index, term: string): boolean {
+  return isPrefixTerm(index, term) && !opensCommonTerms(index, term);
+}
+
+/** The terms of more than COMMON_SHARE of the articles, per state of the index: a few hundred. */
+const COMMON_TERMS = new WeakMap<object, string[]>();
+
+function commonTerms(index: Index): string[] {
+  let common = COMMON_TERMS.get(index.facts);
+  if (!common) {
+    const limit = COMMON_SHARE * index.articles.length;
+    common = [...index.documentFrequency].filter(([, df]) => df > limit).map(([term]) => term);
+    COMMON_TERMS.set(index.facts, common);
+  }
+  return common;
+}
+
+/** A common term other than `term` within `distance` edits of it, or null. */
+function nearCommonTerm(index: Index, term: string, distance: number): string | null {
+  if (distance === 0) return null;
+  for (const common of commonTerms(index)) {
+    if (common !== term && editDistance(common, term, distance) <= distance) return common;
+  }
+  return null;
 }
 
 /** The edit distance a query term is matched within: as MiniSearch computes it from FUZZINESS, or 0. */
 function fuzzyDistance(index: Index, term: string): number {
+  // A number is not a typo of another: 2012 is not 2021, nor 737 747.
+  if (term.length > MAX_WORD_LENGTH || /\d/.test(term)) return 0;
   const fuzzy = term.length >= ALWAYS_FUZZY_LENGTH || (term.length >= 4 && !index.surface.has(term));
-  return fuzzy ? Math.round(term.length * FUZZINESS) : 0;
+  return fuzzy ? Math.min(MAX_FUZZY_DISTANCE, Math.round(term.length * FUZZINESS)) : 0;
 }
 
 /** Weight of the words an alias of the query implies, against the words the query says. */
@@ -63,7 +133,13 @@ const PHRASE_GAIN = 0.25;
 /** How many of the best articles have their sentences ranked. */
 const CANDIDATE_ARTICLES = 40;
 /** Words in more than this share of the articles do not take part in finding candidate articles. */
-const COMMON_SHARE = 0.2;
+const COMMON_SHARE = 0.1;
+/** The share of the archive the words that find candidates may open together (see retrievalQuery). */
+const RETRIEVAL_SHARE = 0.5;
+/** When every word of a query is common, this many of the rarest find the candidate articles. */
+const COMMON_ONLY_WORDS = 3;
+/** At most this many aliases of the query's words are searched beside it. */
+const MAX_IMPLIED = 8;
 /** Share of a term's length that may be mistyped (MiniSearch's fuzzy option). */
 const FUZZINESS = 0.2;
 /** Weights of a word matched as a prefix or with a typo, against 1 for the word itself (as MiniSearch's). */
@@ -98,6 +174,7 @@ function queryConcepts(index: Index, query: string): { concepts: QueryConcept[];
     const written = termsOf(alias.written);
     const impliedTerms = termsOf(alias.implied);
     if (impliedTerms.length === 0) continue;
+    if (implied.length >= MAX_IMPLIED || implied.some((i) => i.text === alias.implied)) continue;
     implied.push({ text: alias.implied, weight: (ALIAS_WEIGHT * written.length) / impliedTerms.length });
     for (const concept of concepts)
       if (written.includes(concept.term)) concept.alternatives.push(impliedTerms);
@@ -106,17 +183,22 @@ function queryConcepts(index: Index, query: string): { concepts: QueryConcept[];
 }
 
 /** Scores every passage that matches the query, best first. */
-export function rankPassages(index: Index, query: string): ScoredPassage[] {
+export function rankPassages(index: Index, asked: string): ScoredPassage[] {
+  const query = boundedQuery(asked);
   const { concepts, implied } = queryConcepts(index, query);
   if (concepts.length === 0) return [];
-  const options = engineOptions(index);
+  const options = engineOptions(index, [
+    ...concepts.map((c) => c.term),
+    ...implied.flatMap((i) => termsOf(i.text)),
+  ]);
+  // An alias's long form goes through the same cut as the query: its common words find nothing new.
   const engineQuery: Query = {
     ...options,
     queries: [
       retrievalQuery(index, query),
       ...implied.map(({ text, weight }) => ({
         ...options,
-        queries: [text],
+        queries: [retrievalQuery(index, text)],
         boost: { title: 2 * weight, text: weight },
       })),
     ],
@@ -166,12 +248,40 @@ export function rankPassages(index: Index, query: string): ScoredPassage[] {
  */
 function retrievalQuery(index: Index, query: string): string {
   const limit = COMMON_SHARE * index.articles.length;
-  const all = words(query);
-  const rare = all.filter((w) => {
+  const df = (w: { text: string }) => {
     const term = toTerm(w.text);
-    return term !== null && (index.documentFrequency.get(term) ?? 0) <= limit;
-  });
-  return (rare.length > 0 ? rare : all).map((w) => w.text).join(' ');
+    return term === null ? Infinity : (index.documentFrequency.get(term) ?? 0);
+  };
+  const all = words(query).filter((w) => df(w) < Infinity);
+  const rare = all.filter((w) => df(w) <= limit);
+  if (rare.length > 0) {
+    // Rarest first, while the articles they open together stay within RETRIEVAL_SHARE of the archive:
+    // thirty words of a few hundred articles each find no better forty candidates than the first few.
+    const cost = new Map(
+      rare.map((w) => {
+        const term = toTerm(w.text)!;
+        return [w, df(w) + (enginePrefix(index, term) ? prefixFrequency(index, term) : 0)] as const;
+      }),
+    );
+    const chosen = new Set<(typeof rare)[number]>();
+    let total = 0;
+    for (const w of [...rare].sort((a, b) => cost.get(a)! - cost.get(b)!)) {
+      if (chosen.size > 0 && total + cost.get(w)! > RETRIEVAL_SHARE * index.articles.length) break;
+      chosen.add(w);
+      total += cost.get(w)!;
+    }
+    return rare
+      .filter((w) => chosen.has(w))
+      .map((w) => w.text)
+      .join(' ');
+  }
+  // Only common words: the rarest few find the candidates (a query of thirty such words would
+  // otherwise walk the whole archive thirty times).
+  return [...all]
+    .sort((a, b) => df(a) - df(b))
+    .slice(0, COMMON_ONLY_WORDS)
+    .map((w) => w.text)
+    .join(' ');
 }
 
 /**
@@ -182,9 +292,10 @@ function acceptedTerms(index: Index, concept: QueryConcept, found: Set<string>):
   const accepted = new Map<string, number>([[concept.term, 1]]);
   const term = concept.term;
   const maxDistance = fuzzyDistance(index, term);
+  const prefix = isPrefixTerm(index, term);
   for (const candidate of found) {
     if (candidate === term) continue;
-    if (isPrefixTerm(term) && candidate.startsWith(term)) accepted.set(candidate, PREFIX_WEIGHT);
+    if (prefix && candidate.startsWith(term)) accepted.set(candidate, PREFIX_WEIGHT);
     else if (maxDistance > 0 && editDistance(candidate, term, maxDistance) <= maxDistance) {
       accepted.set(candidate, FUZZY_WEIGHT);
     }
@@ -264,6 +375,7 @@ function sentenceTerms(article: Article): string[][] {
 
 /** `/search`: ranked passages with their articles; did-you-mean suggestions when nothing matches. */
 export function search(index: Index, query: string, options: SearchOptions = {}): Result<'search'> {
+  const budget = new Budget();
   const limit = options.limit ?? 5;
   const perArticle = options.perArticle ?? 1;
   const taken = new Map<Article, number>();
@@ -276,23 +388,65 @@ export function search(index: Index, query: string, options: SearchOptions = {})
     taken.set(passage.article, count + 1);
     answers.push(toAnswer(index, scored));
   }
-  return { command: 'search', query, answers, suggestions: answers.length ? [] : didYouMean(index, query) };
+  return {
+    command: 'search',
+    query,
+    answers,
+    suggestions: answers.length ? [] : didYouMean(index, query, budget),
+  };
 }
+
+/** Did-you-mean reads at most this many words of the query: a suggestion is for a short query. */
+const SUGGEST_WORDS = 8;
 
 /**
  * Did-you-mean: MiniSearch's suggestions for the query, fuzzier than search, in the corpus's own spelling.
- * A suggestion that only repeats the query is dropped.
+ * A suggestion that only repeats the query is dropped. Bounded like a search (bounds.ts), and none at
+ * all when the query's budget is already spent: suggestions are what a slow query gives up first.
  */
-export function didYouMean(index: Index, query: string, max = 3): string[] {
-  const asked = termsOf(query).join(' ');
+export function didYouMean(index: Index, asked: string, budget?: Budget, max = 3): string[] {
+  if (budget?.spent) return [];
+  // Words in many articles are spelt right: only the others can be meant otherwise. A typo of a common
+  // word is told at once ("univrsity": "university"); looking it up would gather thousands of articles.
+  const limit = COMMON_SHARE * index.articles.length;
+  const corrected: string[] = [];
+  const looked: string[] = [];
+  for (const w of words(boundedQuery(asked, toTerm, SUGGEST_WORDS))) {
+    const term = toTerm(w.text);
+    if (term === null || (index.documentFrequency.get(term) ?? 0) > limit) continue;
+    const common = term.length <= MAX_WORD_LENGTH ? nearCommonTerm(index, term, suggestDistance(term)) : null;
+    if (common !== null) corrected.push(index.surface.get(common) ?? common);
+    else looked.push(w.text);
+  }
+  const query = looked.join(' ');
+  const typed = termsOf(query).join(' ');
   const suggestions: string[] = [];
-  for (const { terms } of index.search.autoSuggest(query, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })) {
-    if (terms.join(' ') === asked) continue;
+  const options = {
+    fuzzy: (term: string) => (term.length <= MAX_WORD_LENGTH && !/\d/.test(term) ? SUGGEST_FUZZINESS : false),
+    maxFuzzy: MAX_FUZZY_DISTANCE,
+    prefix: (term: string) =>
+      term.length <= MAX_WORD_LENGTH &&
+      prefixCount(index, term, MAX_PREFIX_EXPANSIONS + 1) <= MAX_PREFIX_EXPANSIONS &&
+      !opensCommonTerms(index, term),
+    combineWith: 'OR',
+  } as const;
+  const found = query === '' ? [] : index.search.autoSuggest(query, options);
+  for (const { terms } of found) {
+    if (terms.join(' ') === typed) continue;
     const readable = terms.map((term) => index.surface.get(term) ?? term).join(' ');
     if (!suggestions.includes(readable)) suggestions.push(readable);
     if (suggestions.length === max) break;
   }
+  const whole = corrected.join(' ');
+  if (whole && !suggestions.includes(whole) && suggestions.length < max) suggestions.push(whole);
   return suggestions;
+}
+
+/** How much fuzzier did-you-mean is than search. */
+const SUGGEST_FUZZINESS = 0.3;
+
+function suggestDistance(term: string): number {
+  return Math.min(MAX_FUZZY_DISTANCE, Math.round(term.length * SUGGEST_FUZZINESS));
 }
 
 function toAnswer(index: Index, scored: ScoredPassage): SearchAnswer {

@@ -12,6 +12,7 @@ import { gradeQuestion, tally, type Question, type Tally } from '../eval/grade.t
 import { loadIndex } from '../index/load.ts';
 import { UserError } from '../program/errors.ts';
 import { runProgram } from '../program/run.ts';
+import { measureHostile, type HostileFigure } from './hostile.ts';
 
 export type { Question };
 
@@ -33,6 +34,8 @@ export interface Measurement {
   engine: Record<CommandName, Latency>;
   /** Right and total per command against the questions' gold answers, when asked for. */
   accuracy?: Record<CommandName, Tally>;
+  /** The hostile query set (hostile.ts): its slowest command, measured after the questions. */
+  hostile: HostileFigure;
 }
 
 /** Milliseconds at the given quantile of sorted samples. */
@@ -89,7 +92,9 @@ export async function measure(options: {
     samples.autocomplete.push(time(() => autocomplete(index, q.kind, typed)));
   }
   const memory = process.memoryUsage();
+  const hostile = measureHostile(index);
   return {
+    hostile,
     articles: index.articles.length,
     loadMs,
     fromCache: stats.fromCache,

@@ -15,6 +15,13 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { AliasTable } from '../facts/aliases.ts';
 import type { ArticleRecord } from './records.ts';
+import {
+  boundedQuery,
+  Budget,
+  MAX_FUZZY_WORDS,
+  MAX_PREFIX_EXPANSIONS,
+  MAX_WORD_LENGTH,
+} from '../text/bounds.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { words } from '../text/terms.ts';
 import { isAcronym, matchTerm } from '../facts/organizations.ts';
@@ -73,6 +80,9 @@ const YEAR_MISMATCH = 0.5;
 
 /** Capitalised question words, not names. */
 const QUESTION_WORDS = /^(?:who|whom|when|what|which|where|how|did|does|do|is|was|were)$/i;
+
+/** At most this many facts are scored for one query (see search). */
+const MAX_CANDIDATES = 3000;
 
 /** Share of the query's weight a fact must cover to answer it. */
 export const MIN_COVERAGE = 0.6;
@@ -175,10 +185,10 @@ export class FactIndex {
 
   /**
    * The facts that answer `query` (coverage at least MIN_COVERAGE), best first; when none does, the
-   * nearest misses (else none: they are only ever shown in place of answers).
+   * nearest misses (else none: they are only ever shown in place of answers), unless the budget is spent.
    */
-  search(query: string): { hits: FactHit[]; near: FactHit[] } {
-    const groups = this.queryGroups(query);
+  search(query: string, budget: Budget = new Budget()): { hits: FactHit[]; near: FactHit[] } {
+    const groups = this.queryGroups(boundedQuery(query, matchTerm));
     if (groups.length === 0 || this.size === 0) return { hits: [], near: [] };
     const generic = GENERIC[this.kind];
     const weights = groups.map((g) => {
@@ -202,10 +212,15 @@ export class FactIndex {
       (h.coverage >= MIN_COVERAGE_MISSING_NAME ||
         proper.every((g) => g.alternatives.some((t) => h.terms.has(t))));
 
+    // The rarest words' facts first, at most MAX_CANDIDATES of them: a query of words nearly every fact
+    // has ("university") is answered from the first of its thousands of facts.
     const candidates = new Set<Doc>();
-    for (const k of this.retrievalGroups(groups, weights, distinctive, total))
+    collect: for (const k of this.retrievalGroups(groups, weights, distinctive, total))
       for (const t of groups[k]!.alternatives)
-        for (const doc of this.postings.get(t) ?? []) candidates.add(doc);
+        for (const doc of this.postings.get(t) ?? []) {
+          if (candidates.size >= MAX_CANDIDATES) break collect;
+          candidates.add(doc);
+        }
     const hits: Scored[] = [];
     // The kind of agreement the query names ("memorandum of understanding", "contract") weighs
     // little to find facts, but tells apart those of the same parties: a fact that states it goes first.
@@ -223,7 +238,7 @@ export class FactIndex {
       hits.push(hit);
     }
     hits.sort(byScore);
-    return { hits, near: hits.length > 0 ? [] : this.nearMisses(groups, weights, total, score) };
+    return { hits, near: hits.length > 0 ? [] : this.nearMisses(groups, weights, total, score, budget) };
   }
 
   /**
@@ -261,18 +276,20 @@ export class FactIndex {
     weights: number[],
     total: number,
     score: (doc: Doc) => Scored,
+    budget: Budget,
   ): FactHit[] {
     const bound = (covered: number) => 2 * FIELD.names * covered * (covered / total) ** 2 * (1 + 1e-9);
     const seen = new Set<Doc>();
     const scored: Scored[] = [];
     const best = [-Infinity, -Infinity, -Infinity];
     let rest = total;
-    for (const k of this.byCost(groups)) {
-      if (bound(rest) < best[2]!) break;
+    words: for (const k of this.byCost(groups)) {
+      if (bound(rest) < best[2]! || budget.spent) break;
       rest -= weights[k]!;
       for (const t of groups[k]!.alternatives) {
         for (const doc of this.postings.get(t) ?? []) {
           if (seen.has(doc)) continue;
+          if (seen.size >= MAX_CANDIDATES || (seen.size % 256 === 255 && budget.spent)) break words;
           seen.add(doc);
           if (bound(coverageOf(doc, groups, weights, total) * total) < best[2]!) continue;
           const hit = score(doc);
@@ -295,9 +312,14 @@ export class FactIndex {
     return groups.map((_, k) => k).sort((a, b) => cost[a]! - cost[b]!);
   }
 
-  /** Each query word with the fact terms it may match: itself, a typo of it, an acronym's long form. */
+  /**
+   * Each query word with the fact terms it may match: itself, a typo of it, a word it begins. Within
+   * bounds (answers/bounds.ts): typos for the first MAX_FUZZY_WORDS words that may have them, a prefix
+   * only when it opens at most MAX_PREFIX_EXPANSIONS words.
+   */
   private queryGroups(query: string): QueryGroup[] {
     const groups: QueryGroup[] = [];
+    let fuzzyWords = 0;
     for (const w of words(query)) {
       const year = YEAR.exec(w.text);
       if (year) {
@@ -310,12 +332,19 @@ export class FactIndex {
       const alternatives = new Set<string>([term]);
       const folded = w.text.toLowerCase();
       const known = this.postings.has(term);
-      if (folded.length >= 5 && (!known || folded.length >= 8)) {
+      const bounded = folded.length <= MAX_WORD_LENGTH;
+      if (bounded && folded.length >= 5 && (!known || folded.length >= 8) && fuzzyWords < MAX_FUZZY_WORDS) {
+        fuzzyWords++;
         const max = folded.length >= 8 ? 2 : 1;
         for (const [t] of this.vocabulary.fuzzyGet(folded, max).values()) alternatives.add(t);
       }
-      if (folded.length >= 4 && !known) {
-        for (const t of this.vocabulary.atPrefix(folded).values()) alternatives.add(t);
+      if (bounded && folded.length >= 4 && !known) {
+        const opened: string[] = [];
+        for (const t of this.vocabulary.atPrefix(folded).values()) {
+          opened.push(t);
+          if (opened.length > MAX_PREFIX_EXPANSIONS) break;
+        }
+        if (opened.length <= MAX_PREFIX_EXPANSIONS) for (const t of opened) alternatives.add(t);
       }
       const proper =
         /^\p{Lu}/u.test(w.text) &&
