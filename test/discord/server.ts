@@ -143,6 +143,9 @@ export class FakeDiscord extends EventEmitter {
   private readonly messages = new Map<string, StoredMessage>();
   private readonly byToken = new Map<string, InteractionRecord>();
   private readonly heartbeatIntervalMs: number;
+  /** Interaction and webhook requests still to be refused with 429 (rateLimitNext), and the wait asked. */
+  private rateLimited = 0;
+  private retryAfterSeconds = 0;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private port = 0;
@@ -346,6 +349,17 @@ export class FakeDiscord extends EventEmitter {
     let found: Session | undefined;
     for (const session of this.sessions.values()) if (session.shard[0] === shard) found = session;
     return found;
+  }
+
+  /** Refuses the next `count` interaction callbacks and webhook calls with 429, asking for a wait. */
+  rateLimitNext(count: number, retryAfterSeconds = 0.2): void {
+    this.rateLimited = count;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Forgets every session, as Discord does after a long outage: a RESUME then gets Invalid Session. */
+  forgetSessions(): void {
+    this.sessions.clear();
   }
 
   /** Cuts a shard's connection without a close frame (as a network failure does). */
@@ -646,14 +660,15 @@ export class FakeDiscord extends EventEmitter {
       at: performance.now(),
     };
     this.requests.push(recorded);
-    const reply = (status: number, json?: unknown) => {
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       recorded.status = status;
       if (json === undefined) {
-        res.writeHead(status);
+        res.writeHead(status, headers);
         res.end();
       } else {
         const text = JSON.stringify(json);
         res.writeHead(status, {
+          ...headers,
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(text),
         });
@@ -672,11 +687,20 @@ export class FakeDiscord extends EventEmitter {
   private route(
     request: RecordedRequest,
     req: IncomingMessage,
-    reply: (status: number, json?: unknown) => void,
+    reply: (status: number, json?: unknown, headers?: Record<string, string>) => void,
   ): void {
     const { method, path } = request;
     const parts = path.replace(/^\/api\/v10\//, '').split('/');
     if (!path.startsWith('/api/v10/')) return reply(404, { code: 0, message: '404: Not Found' });
+    if (this.rateLimited > 0 && (parts[0] === 'interactions' || parts[0] === 'webhooks')) {
+      this.rateLimited--;
+      const wait = this.retryAfterSeconds;
+      return reply(
+        429,
+        { message: 'You are being rate limited.', retry_after: wait, global: false },
+        { 'Retry-After': String(wait), 'X-RateLimit-Scope': 'user' },
+      );
+    }
     const authorized = req.headers.authorization === `Bot ${this.token}`;
     const unauthorized = () => reply(401, { code: 0, message: '401: Unauthorized' });
 

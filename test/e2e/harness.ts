@@ -32,12 +32,14 @@ export interface HarnessOptions {
   cooldownSeconds?: number;
   searchPagesSeconds?: number;
   commands?: readonly BotCommand[];
+  /** The index to answer from; default the seed articles. */
+  index?: Index;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const discord = await FakeDiscord.start();
   const logs: LogLine[] = [];
-  const index = seedIndex();
+  const index = options.index ?? seedIndex();
   const bot = createBot({
     index,
     logger: createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogLine) }),
