@@ -12,6 +12,7 @@ import type { Index } from '../index/build.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
 import { wordsOf } from '../text/terms.ts';
 import { intentOf, topicOf } from './ask.ts';
+import { lowerBound, vocabularyOf } from './vocabulary.ts';
 import { cleanQuery } from './query.ts';
 import type { CommandName, QueryCommandName } from './types.ts';
 
@@ -161,46 +162,6 @@ function suggest(index: Index, query: string): string[] {
 const MIN_PREFIX = 3;
 /** Completions read off the vocabulary at most, before the most common are kept. */
 const MAX_SCANNED = 500;
-
-/** The index's terms, sorted; once per state of the index (see CANDIDATES). */
-const VOCABULARIES = new WeakMap<object, string[]>();
-
-function vocabularyOf(index: Index): string[] {
-  let vocabulary = VOCABULARIES.get(index.facts);
-  if (!vocabulary) {
-    vocabulary = [...index.documentFrequency.keys()].sort();
-    VOCABULARIES.set(index.facts, vocabulary);
-  }
-  return vocabulary;
-}
-
-/** How many terms of the index start with `prefix`, counted up to `max` (a binary search, then a scan). */
-export function prefixCount(index: Index, prefix: string, max: number): number {
-  return prefixTerms(index, prefix, max).length;
-}
-
-/** The terms of the index that start with `prefix`, in order, at most `max`. */
-export function prefixTerms(index: Index, prefix: string, max: number): string[] {
-  const vocabulary = vocabularyOf(index);
-  const found: string[] = [];
-  for (let i = lowerBound(vocabulary, prefix); i < vocabulary.length && found.length < max; i++) {
-    if (!vocabulary[i]!.startsWith(prefix)) break;
-    found.push(vocabulary[i]!);
-  }
-  return found;
-}
-
-/** The first position in `sorted` whose value is not below `value`. */
-function lowerBound(sorted: string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -12,7 +12,7 @@ import { passageText } from '../index/build.ts';
 import { editDistance } from '../text/distance.ts';
 import { termsOf, toTerm, words } from '../text/terms.ts';
 import { articleRef } from './article.ts';
-import { prefixCount, prefixTerms } from './autocomplete.ts';
+import { prefixCount, prefixTerms } from './vocabulary.ts';
 import {
   boundedQuery,
   Budget,
