@@ -128,12 +128,15 @@ export function parseArticle(file: string, raw: string): Article {
       if (parsed) takeDate(line, parsed);
       continue;
     }
-    if (paragraphs.length === 0) {
+    // A date line under the title, or under a caption or standfirst when none came before.
+    if (paragraphs.length === 0 || (published === null && paragraphs.length < 3)) {
       const parsed = parseDateLine(line);
       if (parsed) {
         takeDate(line, parsed);
         continue;
       }
+    }
+    if (paragraphs.length === 0) {
       const by = /^(?:by|written by|authors?)\s*[:\s]\s*(.+)$/i.exec(line);
       if (by && line.length < 80) {
         byline ??= by[1]?.trim() || null;
@@ -143,14 +146,11 @@ export function parseArticle(file: string, raw: string): Article {
     }
     paragraphs.push(line);
   }
-  // A date line closing the text ("Published on 3 May 2021"), when none heads it.
-  if (published === null && paragraphs.length > 1) {
-    const last = paragraphs[paragraphs.length - 1]!;
-    const parsed = parseDateLine(last);
-    if (parsed) {
-      paragraphs.pop();
-      takeDate(last, parsed);
-    }
+  // A date line closing the text ("Published on 3 May 2021"), or just before its last lines, when none
+  // heads it.
+  for (let k = paragraphs.length - 1; published === null && k >= Math.max(1, paragraphs.length - 3); k--) {
+    const parsed = parseDateLine(paragraphs[k]!);
+    if (parsed) takeDate(paragraphs.splice(k, 1)[0]!, parsed);
   }
   if (paragraphs.length === 0) throw new ArticleError('the file has a title but no body');
 

@@ -274,6 +274,21 @@ describe('publication lines around the title', () => {
     expect(article.published).toBe('2021-05-03');
   });
 
+  it('reads a date line under a photo caption, and one just above the closing lines', () => {
+    const captioned = parseArticle(
+      'a.txt',
+      `Clinic opens ward\n\nDr. Ana Ruiz cuts the ribbon at the new ward\n\n3 May 2021\n\n${body}\n`,
+    );
+    expect(captioned.published).toBe('2021-05-03');
+    expect(captioned.paragraphs).toEqual(['Dr. Ana Ruiz cuts the ribbon at the new ward', body]);
+    const closing = parseArticle(
+      'b.txt',
+      `Clinic opens ward\n\n${body}\n\nIt serves 40 patients.\n\nMay 4, 2021\n\nMedia: press@example.org\n`,
+    );
+    expect(closing.published).toBe('2021-05-04');
+    expect(closing.paragraphs).toEqual([body, 'It serves 40 patients.', 'Media: press@example.org']);
+  });
+
   it('reads the date of a source line under the title', () => {
     const article = parseArticle(
       'a.txt',
