@@ -382,3 +382,25 @@ describe('the message menu across replicas', () => {
     expect(discord.violations).toEqual([]);
   });
 });
+
+describe('did-you-mean buttons across replicas', () => {
+  test('a suggestion pressed on the other replica runs it, as public as the message it sits on', async () => {
+    const ask = discord.command('when', { event: 'hospital opened ribbon' }, { endpoint: 0 });
+    const reply = await discord.finalReply(ask);
+    const row = reply.components[0] as { components: { custom_id?: string; label: string }[] } | undefined;
+    const suggestion = row?.components.find((b) => b.custom_id?.startsWith('run:'));
+    expect(suggestion, reply.content).toBeDefined();
+    const press = discord.press(ask, suggestion!.custom_id!, { endpoint: 1 });
+    await discord.firstResponse(press);
+    expect(press.callbacks[0]!.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+    });
+    const data = (
+      press.callbacks[0]!.body as { data: { flags?: number; embeds?: unknown[]; content?: string } }
+    ).data;
+    expect(data.flags ?? 0).toBe(0);
+    expect((data.embeds ?? []).length + (data.content ?? '').length).toBeGreaterThan(0);
+    expect(r.handled(1, press.id)).toBe(true);
+    expect(discord.violations).toEqual([]);
+  });
+});

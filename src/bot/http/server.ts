@@ -86,9 +86,11 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
     running.add(work);
     void work.finally(() => running.delete(work));
   });
-  // Bounds on slow or idle clients; a load balancer's keep-alive connections are reused.
+  // Bounds on slow clients. Idle keep-alive connections are kept longer than load balancers keep theirs
+  // (60 s is common), so that a balancer never sends a request on a connection this end is closing.
   server.requestTimeout = 10_000;
   server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 65_000;
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const admitted = await admit(request, key, replays, logger);
