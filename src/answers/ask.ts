@@ -84,7 +84,7 @@ const CLOSING = /[?!.¿¡]+/g;
 
 /** What a question asks, read from its wording. */
 export function intentOf(question: string): Intent {
-  const text = dropPolite(question);
+  const text = fixWhen(dropPolite(question));
   const signing = hasSignWord(text) || SIGN_PHRASES.test(text);
   SIGN_PHRASES.lastIndex = 0;
   if (signing && WHO.test(text) && !startsWithWhen(text)) return 'who-signed';
@@ -93,23 +93,19 @@ export function intentOf(question: string): Intent {
 }
 
 function startsWithWhen(text: string): boolean {
-  const first =
-    text
-      .trim()
-      .split(/\s+/)[0]
-      ?.toLowerCase()
-      .replace(/[^a-z]/g, '') ?? '';
-  return (
-    first === 'when' ||
-    (first.length >= 3 &&
-      first.length <= 5 &&
-      first.startsWith('w') &&
-      editDistance(first, 'when', 1) <= 1 &&
-      first !== 'what' &&
-      first !== 'who' &&
-      first !== 'whom' &&
-      first !== 'why')
-  );
+  return /^when\b/i.test(text.trim());
+}
+
+/** Other question words a typo of "when" could be. */
+const NOT_WHEN = new Set(['what', 'who', 'whom', 'why', 'whose', 'were', 'then', 'wen']);
+
+/** "wehn", "whn", "hwen" as the first word: "when" mistyped (a letter off, or two swapped). */
+function fixWhen(text: string): string {
+  return text.replace(/^\s*([a-z]{3,5})\b/i, (word: string, first: string) => {
+    const w = first.toLowerCase();
+    if (w === 'when' || NOT_WHEN.has(w) || !/^[wh]/.test(w)) return word;
+    return editDistance(w, 'when', 1) <= 1 || isSwap(w, 'when') ? 'when' : word;
+  });
 }
 
 function hasSignWord(text: string): boolean {
@@ -122,7 +118,7 @@ function dropPolite(question: string): string {
 
 /** The words of the question that say what it is about: for the fact search of `intent`. */
 export function topicOf(question: string, intent: Intent): string {
-  let text = writeOut(dropPolite(question)).replace(CLOSING, ' ');
+  let text = fixWhen(writeOut(dropPolite(question))).replace(CLOSING, ' ');
   if (intent === 'who-signed') {
     text = text
       .replace(SIGN_PHRASES, ' ')

@@ -38,3 +38,17 @@ describe('autocomplete', () => {
     expect(autocomplete(index, 'search', 'observ')).toContain('Observatory Unveiled');
   });
 });
+
+describe('autocomplete of /ask', () => {
+  it('completes the question being typed: its framing kept, its topic completed as its kind would be', () => {
+    const choices = autocomplete(seeds(), 'ask', 'who signed with qingp');
+    expect(choices.length).toBeGreaterThan(0);
+    for (const choice of choices) {
+      expect(choice.startsWith('who signed with ')).toBe(true);
+      expect(choice.length).toBeLessThanOrEqual(100);
+    }
+    expect(choices.some((c) => c.includes('Qingpu'))).toBe(true);
+    const when = autocomplete(seeds(), 'ask', 'when was the unveil');
+    expect(when.some((c) => /^when was the .*unveil/i.test(c))).toBe(true);
+  });
+});

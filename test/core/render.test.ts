@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
+import { resultReply } from '../../src/bot/answer.ts';
 import { renderText, terminalStyle, wrap } from '../../src/cli/render.ts';
 import { seeds } from './helpers.ts';
 
@@ -20,5 +21,44 @@ describe('text rendering', () => {
     const plain = renderText(result);
     expect(plain).not.toContain('\u001b');
     expect(plain).toMatch(/^1\. > As pinhead like suture needles/);
+  });
+});
+
+describe('Discord replies', () => {
+  const withSource = (source: string | null) => {
+    const result = search(seeds(), 'suture needles');
+    const answers = result.answers.map((a) => ({ ...a, article: { ...a.article, source } }));
+    return { ...result, answers };
+  };
+  const links = (source: string | null) =>
+    resultReply(withSource(source))
+      .components!.flatMap((row) => row.toJSON().components)
+      .map((button) => ('url' in button ? button.url : null));
+
+  it('gives an answer whose article has an original address a link button to it, and no other a link', () => {
+    expect(links('https://news.example.edu/2020/suture-needles')).toEqual([
+      'https://news.example.edu/2020/suture-needles',
+    ]);
+    expect(links(null)).toEqual([]);
+    expect(links('javascript:alert(1)')).toEqual([]);
+  });
+
+  it('gives a no-answer a button per did-you-mean and "Search instead", each within Discord limits', () => {
+    const reply = resultReply({
+      command: 'who-signed',
+      query: 'x'.repeat(300),
+      answers: [],
+      suggestions: ['a very long suggestion '.repeat(10), 'Qingpu'],
+    });
+    const buttons = reply.components!.flatMap((row) => row.toJSON().components);
+    expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual([
+      expect.stringMatching(/^a very long suggestion .*…$/),
+      'Qingpu',
+      'Search instead',
+    ]);
+    for (const b of buttons) {
+      expect('custom_id' in b && b.custom_id.length).toBeLessThanOrEqual(100);
+      expect('label' in b && (b.label ?? '').length).toBeLessThanOrEqual(80);
+    }
   });
 });

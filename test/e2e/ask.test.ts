@@ -213,3 +213,27 @@ describe('safety', () => {
     }
   });
 });
+
+describe('the cooldown of questions in chat', () => {
+  let slow: Harness;
+  beforeAll(async () => {
+    slow = await startHarness({ cooldownSeconds: 60 });
+  });
+  afterAll(async () => slow?.close());
+
+  test('a user who asks again within the cooldown gets no second answer; others still do', async () => {
+    const asker = user('500000000000000001', 'eager');
+    const first = slow.discord.say('who signed the Qingpu agreement?', { mention: true, user: asker });
+    const again = slow.discord.say('when was the innovation center unveiled', { mention: true, user: asker });
+    const other = slow.discord.say('when was the innovation center unveiled', { mention: true });
+    await slow.discord.waitFor(() => slow.discord.repliesTo(other)[0], 'the other user answered');
+    expect(slow.discord.repliesTo(first)).toHaveLength(1);
+    expect(slow.discord.repliesTo(again)).toHaveLength(0);
+    const logged = await slow.discord.waitFor(
+      () => slow.logs.find((l) => l.msg === 'message' && l.message === again.id),
+      'the log line of the second question',
+    );
+    expect(logged.outcome).toBe('cooldown');
+    expect(slow.discord.violations).toEqual([]);
+  });
+});
