@@ -9,6 +9,7 @@
  * - ask: the question as typed so far, completed with the candidates of the kind it asks.
  */
 import type { Index } from '../index/build.ts';
+import type { Candidate } from '../index/suggestions.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
 import { wordsOf } from '../text/terms.ts';
 import { intentOf, topicOf } from './ask.ts';
@@ -79,55 +80,14 @@ function askChoices(index: Index, typed: string): string[] {
   return out;
 }
 
-interface Candidate {
-  text: string;
-  /** The text folded for matching, computed once. */
-  folded: string;
-}
-
-/**
- * The candidates of each command, computed once per state of the index: relinking after a corpus change
- * makes new fact and article lists, which are the keys here, so a change is never answered from stale lists.
- */
-const CANDIDATES = new WeakMap<object, Map<CommandName, Candidate[]>>();
-
+/** The candidates of a command: derived by the index when it changes (index/suggestions.ts). */
 function candidatesOf(index: Index, command: CommandName): Candidate[] {
-  const key = command === 'search' ? index.articles : index.facts;
-  let byCommand = CANDIDATES.get(key);
-  if (!byCommand) {
-    byCommand = new Map();
-    CANDIDATES.set(key, byCommand);
-  }
-  let candidates = byCommand.get(command);
-  if (!candidates) {
-    candidates = rankedTexts(index, command).map((text) => ({ text, folded: foldForMatch(text) }));
-    byCommand.set(command, candidates);
-  }
-  return candidates;
-}
-
-/** What a command can answer about, most frequent first. */
-function rankedTexts(index: Index, command: CommandName): string[] {
-  const counts = new Map<string, number>();
-  const count = (text: string | null | undefined) => {
-    const t = text ? normalizeWhitespace(text) : '';
-    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-  };
-  if (command === 'who-signed') {
-    for (const signing of index.facts.signings) {
-      signing.parties.forEach(count);
-      count(signing.agreement);
-      for (const signer of signing.signers) {
-        count(signer.name);
-        count(signer.organization);
-      }
-    }
-  } else if (command === 'when') {
-    for (const event of index.facts.events) count(event.event);
-  } else {
-    for (const article of index.articles) count(article.title);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([text]) => text);
+  const { suggestions } = index;
+  return command === 'who-signed'
+    ? suggestions.signings
+    : command === 'when'
+      ? suggestions.events
+      : suggestions.titles;
 }
 
 /**
@@ -169,10 +129,4 @@ function shorten(text: string, max: number): string {
   const space = head.lastIndexOf(' ', max - 1);
   const kept = space > max / 2 ? head.slice(0, space) : head.slice(0, max - 1);
   return `${kept.replace(/[\s,;:]+$/u, '')}…`.slice(0, max);
-}
-
-/** Builds what autocomplete reads (candidates, vocabulary) ahead of the first key press. */
-export function prepareAutocomplete(index: Index): void {
-  for (const command of ['who-signed', 'when', 'search'] as const) candidatesOf(index, command);
-  vocabularyOf(index);
 }

@@ -227,7 +227,7 @@ export function rankPassages(index: Index, asked: string): ScoredPassage[] {
     const article = index.documents.get(hit.id as number);
     if (!article) continue;
     const relevance = 0.5 + (0.5 * hit.score) / best;
-    const all = sentenceTerms(article);
+    const all = sentenceTerms(index, article);
     for (let s = -1; s < article.sentences.length; s++) {
       const terms = all[s + 1]!;
       const counts = countTerms(terms);
@@ -366,22 +366,21 @@ function countTerms(terms: string[]): Map<string, number> {
 }
 
 /**
- * The terms of an article's title (first) and of each sentence, kept for the articles read most recently:
- * a query reads the sentences of up to 40 articles, and the same articles come back often.
+ * The terms of an article's title (first) and of each sentence, kept on the index for the articles read
+ * most recently: a query reads the sentences of up to 40 articles, and the same articles come back often.
  */
-const SENTENCE_TERMS = new Map<Article, string[][]>();
 const SENTENCE_TERMS_KEPT = 2000;
 
-function sentenceTerms(article: Article): string[][] {
-  let terms = SENTENCE_TERMS.get(article);
+function sentenceTerms(index: Index, article: Article): string[][] {
+  const kept = index.sentenceTerms;
+  let terms = kept.get(article);
   if (terms) {
-    SENTENCE_TERMS.delete(article);
+    kept.delete(article);
   } else {
     terms = [passageTerms(article.title), ...article.sentences.map((s) => passageTerms(s.text))];
-    if (SENTENCE_TERMS.size >= SENTENCE_TERMS_KEPT)
-      SENTENCE_TERMS.delete(SENTENCE_TERMS.keys().next().value!);
+    if (kept.size >= SENTENCE_TERMS_KEPT) kept.delete(kept.keys().next().value!);
   }
-  SENTENCE_TERMS.set(article, terms);
+  kept.set(article, terms);
   return terms;
 }
 

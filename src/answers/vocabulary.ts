@@ -4,16 +4,9 @@
  */
 import type { Index } from '../index/build.ts';
 
-/** The index's terms, sorted; once per state of the index (keyed by its facts list, new on every relink). */
-const VOCABULARIES = new WeakMap<object, string[]>();
-
+/** The index's terms, sorted: derived by the index when it changes (index/suggestions.ts). */
 export function vocabularyOf(index: Index): string[] {
-  let vocabulary = VOCABULARIES.get(index.facts);
-  if (!vocabulary) {
-    vocabulary = [...index.documentFrequency.keys()].sort();
-    VOCABULARIES.set(index.facts, vocabulary);
-  }
-  return vocabulary;
+  return index.suggestions.vocabulary;
 }
 
 /** How many terms of the index start with `prefix`, counted up to `max` (a binary search, then a scan). */

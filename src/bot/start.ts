@@ -7,7 +7,6 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import { prepareAutocomplete } from '../answers/autocomplete.ts';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
 import { UserError } from '../program/errors.ts';
@@ -42,6 +41,7 @@ export async function runBot(
     ({ index } = await loadIndex(config.corpusDir, {
       cacheDir: config.cacheDir,
       warn: (line) => logger.warn('corpus file skipped', { line }),
+      progress: (p) => logger.info('indexing the corpus', { read: p.done, files: p.total }),
     }));
   } catch (error) {
     if (error instanceof CorpusFolderError) throw new UserError(`CORPUS_DIR: ${error.message}`);
@@ -53,12 +53,10 @@ export async function runBot(
     signings: index.facts.signings.length,
     events: index.facts.events.length,
   });
-  prepareAutocomplete(index);
   const watcher = watchCorpus(config.corpusDir, index, {
     cacheDir: config.cacheDir,
     warn: (line) => logger.warn('corpus', { line }),
     onUpdate: (change) => {
-      prepareAutocomplete(index);
       logger.info('index updated', {
         added: change.added,
         removed: change.removed,

@@ -11,11 +11,12 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
-import { FactSearch } from './factSearch.ts';
+import { FactSearch, type StoredFactSearch } from './factSearch.ts';
 import type { Facts } from '../facts/types.ts';
 import { toTerm, wordsOf } from '../text/terms.ts';
 import { AliasTable } from '../facts/aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
+import { suggestionsOf, type Suggestions } from './suggestions.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */
 export interface Passage {
@@ -52,6 +53,15 @@ export interface Index {
   /** The search of `facts` by what a person types (who-signed, when), kept in line by relink. */
   factSearch: FactSearch;
   skipped: SkippedFile[];
+  /**
+   * The terms of the title and sentences of the articles search read most recently (answers/search.ts):
+   * a bounded cache, which an article leaves with its file.
+   */
+  sentenceTerms: Map<Article, string[][]>;
+  /** What autocomplete offers, derived when the index changes. */
+  suggestions: Suggestions;
+  /** Gathers the terms of the document MiniSearch is adding, when set (see newSearch). */
+  collector: { terms: Set<string> | null };
 }
 
 /**
@@ -98,22 +108,24 @@ export function indexRecords(records: ArticleRecord[], skipped: SkippedFile[]): 
 }
 
 export function emptyIndex(): Index {
-  const surface = new Map<string, string>();
-  return {
+  const index: Omit<Index, 'search'> = {
     articles: [],
     records: new Map(),
     documents: new Map(),
     documentIds: new Map(),
     nextDocumentId: 0,
-    search: newSearch(surface),
     documentFrequency: new Map(),
     averageSentenceLength: 1,
     aliases: new AliasTable([]),
-    surface,
+    surface: new Map(),
     facts: { signings: [], events: [] },
     factSearch: new FactSearch(),
     skipped: [],
+    sentenceTerms: new Map(),
+    suggestions: { signings: [], events: [], titles: [], vocabulary: [] },
+    collector: { terms: null },
   };
+  return { ...index, search: newSearch(index) };
 }
 
 export interface IndexChange {
@@ -140,20 +152,26 @@ export function updateIndex(index: Index, change: IndexChange): Index {
       index.documents.delete(id);
       index.documentIds.delete(file);
     }
-    if (record) for (const term of documentTerms(record.article)) countTerm(index, term, -1);
+    if (record) {
+      for (const term of documentTerms(record.article)) countTerm(index, term, -1);
+      index.sentenceTerms.delete(record.article);
+    }
     index.records.delete(file);
   }
   if (stale.length) index.search.discardAll(stale);
 
-  const collect = COLLECTORS.get(index.search);
+  const collect = index.collector;
   for (const record of change.added) {
     const { article } = record;
     const id = index.nextDocumentId++;
     const terms = new Set<string>();
-    if (collect) collect.terms = terms;
-    index.search.add({ id, title: article.title, text: article.text });
-    if (collect) collect.terms = null;
-    for (const term of collect ? terms : documentTerms(article)) countTerm(index, term, 1);
+    collect.terms = terms;
+    try {
+      index.search.add({ id, title: article.title, text: article.text });
+    } finally {
+      collect.terms = null;
+    }
+    for (const term of terms) countTerm(index, term, 1);
     index.records.set(record.file, record);
     index.documents.set(id, article);
     index.documentIds.set(record.file, id);
@@ -161,19 +179,16 @@ export function updateIndex(index: Index, change: IndexChange): Index {
   return relink(index, change.skipped);
 }
 
-/** The collector of each MiniSearch built by newSearch, which gathers a document's terms as it is added. */
-const COLLECTORS = new WeakMap<MiniSearch<ArticleDoc>, { terms: Set<string> | null }>();
-
-/** A MiniSearch for articles that learns spellings into `surface` and collects the terms it adds. */
+/**
+ * A MiniSearch for the articles of an index, that learns spellings into its `surface` and collects the
+ * terms it adds into its `collector`.
+ */
 export function newSearch(
-  surface: Map<string, string>,
+  index: Pick<Index, 'surface' | 'collector'>,
   loaded?: (options: Options<ArticleDoc>) => MiniSearch<ArticleDoc>,
 ): MiniSearch<ArticleDoc> {
-  const collect = { terms: null as Set<string> | null };
-  const options = searchOptions(surface, collect);
-  const search = loaded ? loaded(options) : new MiniSearch<ArticleDoc>(options);
-  COLLECTORS.set(search, collect);
-  return search;
+  const options = searchOptions(index.surface, index.collector);
+  return loaded ? loaded(options) : new MiniSearch<ArticleDoc>(options);
 }
 
 /** The distinct terms of an article's title and body. */
@@ -188,18 +203,6 @@ export function documentTerms(article: Article): Set<string> {
   return terms;
 }
 
-/** The number of words of an article's body, counted once per article. */
-const WORD_COUNTS = new WeakMap<Article, number>();
-
-function wordCount(article: Article): number {
-  let count = WORD_COUNTS.get(article);
-  if (count === undefined) {
-    count = wordsOf(article.text).length;
-    WORD_COUNTS.set(article, count);
-  }
-  return count;
-}
-
 function countTerm(index: Index, term: string, delta: number): void {
   const count = (index.documentFrequency.get(term) ?? 0) + delta;
   if (count > 0) index.documentFrequency.set(term, count);
@@ -208,9 +211,9 @@ function countTerm(index: Index, term: string, delta: number): void {
 
 /**
  * Recomputes what depends on the whole set of records: the article list, the alias table, the facts and
- * their search (which re-indexes only the records that changed).
+ * their search (which re-indexes only the records that changed, or takes what a snapshot stored).
  */
-export function relink(index: Index, skipped: SkippedFile[]): Index {
+export function relink(index: Index, skipped: SkippedFile[], stored?: StoredFactSearch): Index {
   const records = [...index.records.values()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
   );
@@ -219,13 +222,15 @@ export function relink(index: Index, skipped: SkippedFile[]): Index {
   let words = 0;
   for (const article of index.articles) {
     sentences += article.sentences.length;
-    words += wordCount(article);
   }
+  for (const record of records) words += record.words;
   index.averageSentenceLength = sentences > 0 ? words / sentences : 1;
   index.aliases = new AliasTable(records.flatMap((r) => r.aliases));
   index.facts = combineFacts(records.map((r) => r.facts));
-  index.factSearch.update(records, index.aliases);
+  if (!stored || !index.factSearch.restore(stored, records, index.aliases))
+    index.factSearch.update(records, index.aliases);
   index.skipped = skipped;
+  index.suggestions = suggestionsOf(index.articles, index.facts, index.documentFrequency);
   return index;
 }
 

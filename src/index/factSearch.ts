@@ -25,7 +25,8 @@ import {
 import { foldForMatch } from '../text/normalize.ts';
 import { words } from '../text/terms.ts';
 import { isAcronym, matchTerm } from '../facts/organizations.ts';
-import type { FactWords } from '../facts/types.ts';
+import { articleFactWords } from '../facts/factWords.ts';
+import type { ArticleFactWords, FactWords } from '../facts/types.ts';
 
 export type FactKind = 'signing' | 'event';
 
@@ -101,10 +102,9 @@ function unique(values: string[]): string[] {
 interface Doc {
   /** The fact's number in index.facts: renumbered each time the index is relinked. */
   fact: number;
-  fields: FactWords;
-  title: string[];
-  /** The words of its article's first paragraph (events only). */
-  lead: string[];
+  /** Its organisations by every name its article gives them, and the people who signed. */
+  organizations: string[];
+  people: string[];
   /** The organisations its article's first paragraph names (events only). */
   leadNames: string[];
   /** Their names elsewhere in the corpus (acronyms, long forms). */
@@ -114,9 +114,86 @@ interface Doc {
   /** The names of its organisations that other articles define (acronyms, long forms). */
   aliased: string[];
   /** Term -> best field weight. */
-  terms: Map<string, number>;
+  terms: DocTerms;
   /** The single names (party, alias, agreement, signer, event), as term lists, for whole-name matches. */
   names: string[][];
+  /** Its words in the index's vocabulary, by number: what leaves the vocabulary with it. */
+  words: Uint32Array;
+}
+
+/** What a doc is read from: its fact's words, and those its article gives all its facts. */
+interface DocSource {
+  fields: FactWords;
+  title: string[];
+  lead: string[];
+}
+
+/** The field weights a term can have, by code: a doc keeps each term's code, one byte. */
+const WEIGHTS: readonly number[] = [...new Set(Object.values(FIELD))];
+
+/** Strings numbered in the order they first come: the terms and words of a fact index. */
+class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+
+  constructor(strings: readonly string[] = []) {
+    for (const s of strings) this.id(s);
+  }
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * A doc's terms with their best field weight, compactly: term numbers in ascending order and a weight
+ * code each. Read like the Map it replaces (get, has, keys), by term.
+ */
+class DocTerms {
+  constructor(
+    private readonly dictionary: Dictionary,
+    readonly ids: Uint32Array,
+    readonly codes: Uint8Array,
+  ) {}
+
+  get(term: string): number | undefined {
+    const at = this.find(term);
+    return at < 0 ? undefined : WEIGHTS[this.codes[at]!];
+  }
+
+  has(term: string): boolean {
+    return this.find(term) >= 0;
+  }
+
+  /** The number of a term of this doc. */
+  idOf(term: string): number {
+    return this.dictionary.ids.get(term)!;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const id of this.ids) yield this.dictionary.strings[id]!;
+  }
+
+  private find(term: string): number {
+    const id = this.dictionary.ids.get(term);
+    if (id === undefined) return -1;
+    let low = 0;
+    let high = this.ids.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const value = this.ids[mid]!;
+      if (value === id) return mid;
+      if (value < id) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
 }
 
 export interface FactHit {
@@ -140,47 +217,116 @@ interface QueryGroup {
 }
 
 export class FactIndex {
-  private readonly postings = new Map<string, Set<Doc>>();
+  /** The docs of each term, in arrays: a doc that leaves is dropped from them at the next flush. */
+  private readonly postings = new Map<string, Doc[]>();
+  /** Docs removed since the last flush, and the terms whose lists still hold them. */
+  private readonly removed = new Set<Doc>();
+  private readonly dirty = new Set<string>();
   /** Word in lowercase, as written -> its term: for typo and prefix matches. */
   private readonly vocabulary = new SearchableMap<string>();
-  /** In how many facts each word of the vocabulary is. */
-  private readonly wordCounts = new Map<string, number>();
+  /** The terms and the vocabulary words of the docs, numbered. */
+  readonly terms = new Dictionary();
+  readonly words = new Dictionary();
+  /** The term of each word, by number. */
+  private readonly wordTerms: number[] = [];
+  /** In how many facts each word of the vocabulary is, by number. */
+  private readonly wordCounts: number[] = [];
   private size = 0;
 
   constructor(readonly kind: FactKind) {}
 
+  /** A doc read from its source, with its terms and words numbered in this index. */
+  makeDoc(
+    source: DocSource,
+    own: Pick<Doc, 'organizations' | 'people' | 'leadNames' | 'leadAliased' | 'year' | 'aliased'>,
+    names: NameWords,
+  ): Doc {
+    const read = readDoc(source, own, names);
+    const ids = [...read.terms.keys()].map((term) => this.terms.id(term));
+    const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+    const weights = [...read.terms.values()];
+    const words = new Uint32Array(read.words.size);
+    let w = 0;
+    for (const [word, term] of read.words) {
+      const id = this.words.id(word);
+      this.wordTerms[id] = this.terms.id(term);
+      words[w++] = id;
+    }
+    return {
+      fact: 0,
+      ...own,
+      terms: new DocTerms(
+        this.terms,
+        Uint32Array.from(order, (i) => ids[i]!),
+        Uint8Array.from(order, (i) => WEIGHTS.indexOf(weights[i]!)),
+      ),
+      names: read.names,
+      words,
+    };
+  }
+
   add(doc: Doc): void {
-    const read = readDoc(doc);
-    doc.terms = read.terms;
-    doc.names = read.names;
     for (const term of doc.terms.keys()) {
       const list = this.postings.get(term);
-      if (list) list.add(doc);
-      else this.postings.set(term, new Set([doc]));
+      if (list) list.push(doc);
+      else this.postings.set(term, [doc]);
     }
-    for (const [word, term] of read.words) {
-      const count = this.wordCounts.get(word) ?? 0;
-      this.wordCounts.set(word, count + 1);
-      if (count === 0) this.vocabulary.set(word, term);
+    for (const id of doc.words) {
+      const count = this.wordCounts[id] ?? 0;
+      this.wordCounts[id] = count + 1;
+      if (count === 0) this.vocabulary.set(this.words.strings[id]!, this.terms.strings[this.wordTerms[id]!]!);
     }
     this.size++;
   }
 
   remove(doc: Doc): void {
-    for (const term of doc.terms.keys()) {
-      const list = this.postings.get(term);
-      list?.delete(doc);
-      if (list?.size === 0) this.postings.delete(term);
-    }
-    for (const word of readDoc(doc).words.keys()) {
-      const count = this.wordCounts.get(word) ?? 0;
-      if (count > 1) this.wordCounts.set(word, count - 1);
-      else {
-        this.wordCounts.delete(word);
-        this.vocabulary.delete(word);
-      }
+    this.removed.add(doc);
+    for (const term of doc.terms.keys()) this.dirty.add(term);
+    for (const id of doc.words) {
+      const count = this.wordCounts[id] ?? 0;
+      this.wordCounts[id] = Math.max(0, count - 1);
+      if (count <= 1) this.vocabulary.delete(this.words.strings[id]!);
     }
     this.size--;
+  }
+
+  /** Drops the docs removed since the last flush from the term lists: once per update, not per doc. */
+  flush(): void {
+    if (this.removed.size === 0) return;
+    for (const term of this.dirty) {
+      const list = this.postings.get(term)?.filter((doc) => !this.removed.has(doc)) ?? [];
+      if (list.length > 0) this.postings.set(term, list);
+      else this.postings.delete(term);
+    }
+    this.removed.clear();
+    this.dirty.clear();
+  }
+
+  /** The dictionaries, for a snapshot (see FactSearch.store). */
+  store(): StoredFactIndex {
+    return {
+      terms: this.terms.strings,
+      words: this.words.strings,
+      wordTerms: Uint32Array.from(this.wordTerms),
+    };
+  }
+
+  /** Takes the dictionaries of a snapshot; docs are then added with restoreDoc and add. */
+  restore(stored: StoredFactIndex): void {
+    for (const term of stored.terms) this.terms.id(term);
+    for (const word of stored.words) this.words.id(word);
+    stored.wordTerms.forEach((term, id) => (this.wordTerms[id] = term));
+  }
+
+  /** A doc of a snapshot, its terms and words already numbered in this index's dictionaries. */
+  restoreDoc(own: Omit<Doc, 'fact' | 'terms' | 'names' | 'words'>, stored: StoredDocNumbers): Doc {
+    return {
+      fact: 0,
+      ...own,
+      terms: new DocTerms(this.terms, stored.terms, stored.codes),
+      names: stored.names.map((name) => Array.from(name, (id) => this.terms.strings[id]!)),
+      words: stored.words,
+    };
   }
 
   /**
@@ -192,7 +338,7 @@ export class FactIndex {
     if (groups.length === 0 || this.size === 0) return { hits: [], near: [] };
     const generic = GENERIC[this.kind];
     const weights = groups.map((g) => {
-      const df = Math.max(...g.alternatives.map((t) => this.postings.get(t)?.size ?? 0), 0);
+      const df = Math.max(...g.alternatives.map((t) => this.postings.get(t)?.length ?? 0), 0);
       const idf = Math.log(1 + this.size / (1 + df));
       return idf * (generic.has(g.term) ? 0.25 : 1);
     });
@@ -307,7 +453,7 @@ export class FactIndex {
   /** The query words, those with the fewest facts first. */
   private byCost(groups: QueryGroup[]): number[] {
     const cost = groups.map((g) =>
-      g.alternatives.reduce((sum, t) => sum + (this.postings.get(t)?.size ?? 0), 0),
+      g.alternatives.reduce((sum, t) => sum + (this.postings.get(t)?.length ?? 0), 0),
     );
     return groups.map((_, k) => k).sort((a, b) => cost[a]! - cost[b]!);
   }
@@ -413,11 +559,12 @@ function scoreDoc(doc: Doc, groups: QueryGroup[], weights: number[], total: numb
   };
 }
 
-/**
- * A doc's terms, whole names and vocabulary words (with their terms), from its fields and aliased names.
- * The words are not kept: a doc that leaves reads them again.
- */
-function readDoc(doc: Doc): { terms: Map<string, number>; names: string[][]; words: Map<string, string> } {
+/** A doc's terms, whole names and vocabulary words (with their terms), from its source and aliased names. */
+function readDoc(
+  source: DocSource,
+  own: Pick<Doc, 'organizations' | 'people' | 'aliased' | 'leadAliased' | 'year'>,
+  nameWords: NameWords,
+): { terms: Map<string, number>; names: string[][]; words: Map<string, string> } {
   const terms = new Map<string, number>();
   const names: string[][] = [];
   const words = new Map<string, string>();
@@ -430,8 +577,8 @@ function readDoc(doc: Doc): { terms: Map<string, number>; names: string[][]; wor
     for (const [word, term] of read.pairs) add(word, term, weight);
     names.push(read.terms);
   };
-  const { fields } = doc;
-  for (const name of unique([...fields.organizations, ...fields.people, ...doc.aliased]))
+  const { fields } = source;
+  for (const name of unique([...own.organizations, ...own.people, ...own.aliased]))
     addName(name, FIELD.names);
   for (const what of fields.what) addName(what, FIELD.what);
   const addWords = (list: string[], weight: number) => {
@@ -442,30 +589,33 @@ function readDoc(doc: Doc): { terms: Map<string, number>; names: string[][]; wor
   };
   addWords(fields.text, FIELD.text);
   addWords(fields.context, FIELD.context);
-  addWords(doc.title, FIELD.title);
-  addWords(doc.lead, FIELD.lead);
-  for (const name of doc.leadAliased)
+  addWords(source.title, FIELD.title);
+  addWords(source.lead, FIELD.lead);
+  for (const name of own.leadAliased)
     for (const [word, term] of nameWords(name).pairs) add(word, term, FIELD.lead);
-  if (doc.year) terms.set(yearTerm(doc.year), FIELD.names);
+  if (own.year) terms.set(yearTerm(own.year), FIELD.names);
   return { terms, names, words };
 }
 
-const NAME_WORDS = new Map<string, { pairs: [string, string][]; terms: string[] }>();
+/** A name's words (lowercase) with their terms, and its distinct terms in order. */
+type NameWords = (name: string) => { pairs: [string, string][]; terms: string[] };
 
-/** A name's words (lowercase) with their terms, and its distinct terms in order; names recur, so kept. */
-function nameWords(name: string): { pairs: [string, string][]; terms: string[] } {
-  let found = NAME_WORDS.get(name);
-  if (!found) {
-    const pairs: [string, string][] = [];
-    for (const w of words(name)) {
-      const term = matchTerm(w.text);
-      if (term !== null) pairs.push([w.text.toLowerCase(), term]);
+/** Reads names into words, each name once: names recur across facts. Kept for one update only. */
+function nameReader(): NameWords {
+  const read = new Map<string, ReturnType<NameWords>>();
+  return (name) => {
+    let found = read.get(name);
+    if (!found) {
+      const pairs: [string, string][] = [];
+      for (const w of words(name)) {
+        const term = matchTerm(w.text);
+        if (term !== null) pairs.push([w.text.toLowerCase(), term]);
+      }
+      found = { pairs, terms: unique(pairs.map(([, term]) => term)) };
+      read.set(name, found);
     }
-    found = { pairs, terms: unique(pairs.map(([, term]) => term)) };
-    if (NAME_WORDS.size >= 200_000) NAME_WORDS.clear();
-    NAME_WORDS.set(name, found);
-  }
-  return found;
+    return found;
+  };
 }
 
 /** The names the corpus gives a name: the long forms of an acronym, the acronyms of a long form. */
@@ -499,10 +649,47 @@ class AliasNames {
   }
 
   /** The names a fact's organisations have elsewhere in the corpus, beyond those its article gives. */
-  added(fields: FactWords): string[] {
+  added(fields: Pick<FactWords, 'organizations' | 'people'>): string[] {
     const own = new Set([...fields.organizations, ...fields.people]);
     return unique(fields.organizations.flatMap((name) => this.of(name)).filter((n) => !own.has(n)));
   }
+}
+
+/** The dictionaries of a fact index in a snapshot. */
+export interface StoredFactIndex {
+  terms: string[];
+  words: string[];
+  wordTerms: Uint32Array;
+}
+
+/** A doc's numbers in a snapshot: its terms (ascending) and their weight codes, names, words. */
+interface StoredDocNumbers {
+  terms: Uint32Array;
+  codes: Uint8Array;
+  names: Uint32Array[];
+  words: Uint32Array;
+}
+
+/** The docs of one kind in a snapshot, in file order: a row of strings each, and their numbers in columns. */
+interface StoredDocs {
+  /** [organizations, people, aliased, leadAliased, year] */
+  rows: [string[], string[], string[], string[], string | null][];
+  /** Per doc: the number of terms, of names, of words; then each name's length. */
+  counts: Uint32Array;
+  /** The docs' term numbers, then the names' term numbers, then the word numbers, one after the other. */
+  numbers: Uint32Array;
+  codes: Uint8Array;
+}
+
+/** A fact search in a snapshot: everything it derived, so that loading it reads nothing again. */
+export interface StoredFactSearch {
+  aliasKey: string;
+  signings: StoredFactIndex;
+  events: StoredFactIndex;
+  /** The files in order, with their number of signings and events and their lead organisations. */
+  files: [string, number, number, string[]][];
+  signingDocs: StoredDocs;
+  eventDocs: StoredDocs;
 }
 
 /** The fact indexes of an index, kept in line with its records and aliases by `update` (see relink). */
@@ -510,7 +697,10 @@ export class FactSearch {
   readonly signings = new FactIndex('signing');
   readonly events = new FactIndex('event');
   /** The facts of each file, and the record they were read from. */
-  private readonly files = new Map<string, { record: ArticleRecord; signings: Doc[]; events: Doc[] }>();
+  private readonly files = new Map<
+    string,
+    { record: ArticleRecord; leadNames: string[]; signings: Doc[]; events: Doc[] }
+  >();
   private aliasKey = '';
   private aliases: AliasNames | null = null;
 
@@ -518,38 +708,59 @@ export class FactSearch {
    * Brings the fact indexes in line with the records (in index order) and the corpus's aliases: the
    * facts of new and changed records come in, those of records gone leave, facts whose organisations
    * have other names elsewhere than before are re-indexed, and all are renumbered as index.facts is.
+   * A new record's fact words are used here and then dropped from it (they are read again from its
+   * article in the rare case an alias makes its facts be re-indexed).
    */
   update(records: ArticleRecord[], table: AliasTable): void {
-    const key = table.aliases.map((a) => `${a.short}\u0000${a.long}`).join('\u0001');
+    const key = aliasKeyOf(table);
     const realias = key !== this.aliasKey || !this.aliases;
     if (realias) {
       this.aliasKey = key;
       this.aliases = new AliasNames(table);
     }
     const aliases = this.aliases!;
+    const names = nameReader();
     const present = new Set<string>();
     for (const record of records) {
       present.add(record.file);
       const entry = this.files.get(record.file);
       if (entry?.record === record) continue;
       if (entry) this.removeFile(record.file);
+      const factWords = record.factWords ?? articleFactWords(record.article, record.facts);
+      delete record.factWords;
+      const leadNames = factWords.leadNames ?? [];
       const docs = (kind: 'signings' | 'events') =>
-        record.factWords[kind].map((fields, i) => {
-          const year = factYear(record.facts[kind][i]?.date ?? null, record.article.published);
+        factWords[kind].map((fields, i) => {
           const events = kind === 'events';
-          const doc = newDoc(fields, record.factWords.title, year, aliases.added(fields));
-          if (events) {
-            doc.lead = record.factWords.lead ?? [];
-            doc.leadNames = record.factWords.leadNames ?? [];
-            doc.leadAliased = aliases.names(doc.leadNames);
-          }
+          const own = {
+            organizations: fields.organizations,
+            people: fields.people,
+            leadNames: events ? leadNames : [],
+            leadAliased: events ? aliases.names(leadNames) : [],
+            year: factYear(record.facts[kind][i]?.date ?? null, record.article.published),
+            aliased: aliases.added(fields),
+          };
+          const source = { fields, title: factWords.title, lead: events ? (factWords.lead ?? []) : [] };
+          const doc = this[kind].makeDoc(source, own, names);
           this[kind].add(doc);
           return doc;
         });
-      this.files.set(record.file, { record, signings: docs('signings'), events: docs('events') });
+      this.files.set(record.file, {
+        record,
+        leadNames,
+        signings: docs('signings'),
+        events: docs('events'),
+      });
     }
     for (const file of this.files.keys()) if (!present.has(file)) this.removeFile(file);
-    if (realias) this.realias(aliases);
+    if (realias) this.realias(aliases, names);
+    this.signings.flush();
+    this.events.flush();
+    this.renumber(records);
+  }
+
+  /** Numbers the facts as index.facts does: in record order, each record's in its order. */
+  private renumber(records: ArticleRecord[]): void {
     let signing = 0;
     let event = 0;
     for (const record of records) {
@@ -568,39 +779,131 @@ export class FactSearch {
   }
 
   /** Re-indexes the facts whose organisations' names elsewhere in the corpus changed. */
-  private realias(aliases: AliasNames): void {
+  private realias(aliases: AliasNames, names: NameWords): void {
     for (const entry of this.files.values()) {
-      for (const [index, docs] of [
-        [this.signings, entry.signings],
-        [this.events, entry.events],
-      ] as const) {
-        for (const doc of docs) {
-          const added = aliases.added(doc.fields);
+      let factWords: ArticleFactWords | null = null;
+      for (const kind of ['signings', 'events'] as const) {
+        const index = this[kind];
+        entry[kind].forEach((doc, i) => {
+          const added = aliases.added(doc);
           const lead = aliases.names(doc.leadNames);
-          if (sameList(added, doc.aliased) && sameList(lead, doc.leadAliased)) continue;
+          if (sameList(added, doc.aliased) && sameList(lead, doc.leadAliased)) return;
+          factWords ??= articleFactWords(entry.record.article, entry.record.facts);
           index.remove(doc);
-          doc.aliased = added;
-          doc.leadAliased = lead;
-          index.add(doc);
-        }
+          const { organizations, people, leadNames, year } = doc;
+          const own = { organizations, people, leadNames, year, aliased: added, leadAliased: lead };
+          const events = kind === 'events';
+          const source = {
+            fields: factWords[kind][i]!,
+            title: factWords.title,
+            lead: events ? (factWords.lead ?? []) : [],
+          };
+          const fresh = index.makeDoc(source, own, names);
+          entry[kind][i] = fresh;
+          index.add(fresh);
+        });
       }
     }
   }
+
+  /** What the fact search derived, for a snapshot; `restore` takes it back. */
+  store(): StoredFactSearch {
+    const files: StoredFactSearch['files'] = [];
+    const signingDocs: Doc[] = [];
+    const eventDocs: Doc[] = [];
+    for (const [file, entry] of this.files) {
+      files.push([file, entry.signings.length, entry.events.length, entry.leadNames]);
+      signingDocs.push(...entry.signings);
+      eventDocs.push(...entry.events);
+    }
+    return {
+      aliasKey: this.aliasKey,
+      signings: this.signings.store(),
+      events: this.events.store(),
+      files,
+      signingDocs: storeDocs(signingDocs),
+      eventDocs: storeDocs(eventDocs),
+    };
+  }
+
+  /**
+   * Takes back what `store` gave, over the records it was made with (in index order) and their alias
+   * table; false, and nothing kept, when they do not match.
+   */
+  restore(stored: StoredFactSearch, records: ArticleRecord[], table: AliasTable): boolean {
+    const byFile = new Map(records.map((r) => [r.file, r]));
+    if (stored.aliasKey !== aliasKeyOf(table) || stored.files.length !== records.length) return false;
+    for (const [file, signings, events] of stored.files) {
+      const record = byFile.get(file);
+      if (!record || record.facts.signings.length !== signings || record.facts.events.length !== events)
+        return false;
+    }
+    this.signings.restore(stored.signings);
+    this.events.restore(stored.events);
+    const signingDocs = restoreDocs(this.signings, stored.signingDocs);
+    const eventDocs = restoreDocs(this.events, stored.eventDocs);
+    let s = 0;
+    let e = 0;
+    for (const [file, signings, events, leadNames] of stored.files) {
+      const entry = {
+        record: byFile.get(file)!,
+        leadNames,
+        signings: signingDocs.slice(s, (s += signings)),
+        events: eventDocs.slice(e, (e += events)),
+      };
+      for (const doc of entry.events) doc.leadNames = leadNames;
+      for (const doc of entry.signings) this.signings.add(doc);
+      for (const doc of entry.events) this.events.add(doc);
+      this.files.set(file, entry);
+    }
+    this.aliasKey = stored.aliasKey;
+    this.aliases = new AliasNames(table);
+    this.renumber(records);
+    return true;
+  }
 }
 
-function newDoc(fields: FactWords, title: string[], year: string | null, aliased: string[]): Doc {
+function aliasKeyOf(table: AliasTable): string {
+  return table.aliases.map((a) => `${a.short}\u0000${a.long}`).join('\u0001');
+}
+
+function storeDocs(docs: Doc[]): StoredDocs {
+  const counts: number[] = [];
+  const numbers: number[] = [];
+  const codes: number[] = [];
+  const rows: StoredDocs['rows'] = [];
+  for (const doc of docs) {
+    rows.push([doc.organizations, doc.people, doc.aliased, doc.leadAliased, doc.year]);
+    const nameIds = doc.names.map((name) => name.map((term) => doc.terms.idOf(term)));
+    counts.push(doc.terms.ids.length, nameIds.length, doc.words.length, ...nameIds.map((n) => n.length));
+    numbers.push(...doc.terms.ids, ...nameIds.flat(), ...doc.words);
+    codes.push(...doc.terms.codes);
+  }
   return {
-    fact: 0,
-    fields,
-    title,
-    lead: [],
-    leadNames: [],
-    leadAliased: [],
-    year,
-    aliased,
-    terms: new Map(),
-    names: [],
+    rows,
+    counts: Uint32Array.from(counts),
+    numbers: Uint32Array.from(numbers),
+    codes: Uint8Array.from(codes),
   };
+}
+
+function restoreDocs(index: FactIndex, stored: StoredDocs): Doc[] {
+  const { counts, numbers, codes } = stored;
+  let c = 0;
+  let n = 0;
+  let k = 0;
+  return stored.rows.map(([organizations, people, aliased, leadAliased, year]) => {
+    const termCount = counts[c++]!;
+    const nameCount = counts[c++]!;
+    const wordCount = counts[c++]!;
+    const terms = numbers.subarray(n, (n += termCount));
+    const names: Uint32Array[] = [];
+    for (let i = 0; i < nameCount; i++) names.push(numbers.subarray(n, (n += counts[c++]!)));
+    const words = numbers.subarray(n, (n += wordCount));
+    const docCodes = codes.subarray(k, (k += termCount));
+    const own = { organizations, people, aliased, leadAliased, year, leadNames: [] };
+    return index.restoreDoc(own, { terms, codes: docCodes, names, words });
+  });
 }
 
 function sameList(a: string[], b: string[]): boolean {

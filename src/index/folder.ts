@@ -1,5 +1,6 @@
 /** The corpus folder: its article files, or a clear error for the person who named it. */
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { listArticleFiles } from '../corpus/load.ts';
 import { UserError } from '../program/errors.ts';
 
@@ -23,5 +24,33 @@ export function listFolder(dir: string): string[] {
     return listArticleFiles(dir);
   } catch (error) {
     throw new CorpusFolderError(`The corpus folder ${dir} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Makes a folder and its missing parents, one level at a time. Node's recursive mkdir never returns where
+ * a parent exists but refuses children (under /proc it retries forever, at full CPU, deaf to signals).
+ */
+export function makeFolder(path: string): void {
+  const missing: string[] = [];
+  let dir = resolve(path);
+  for (;;) {
+    try {
+      if (statSync(dir).isDirectory()) break;
+      throw new Error(`${dir} is not a folder`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    missing.push(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

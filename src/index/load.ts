@@ -10,7 +10,14 @@ import { skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
 import { emptyIndex, updateIndex, type Index } from './build.ts';
-import { loadRecord, loadSnapshot, saveSnapshot, snapshotPath, type StoredRecord } from './cache.ts';
+import {
+  loadRecord,
+  loadSnapshot,
+  saveSnapshot,
+  snapshotPath,
+  type LoadSplit,
+  type StoredRecord,
+} from './cache.ts';
 import { listFolder } from './folder.ts';
 import { hashBytes, isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
 
@@ -19,8 +26,26 @@ export interface LoadOptions {
   cacheDir?: string | null;
   /** Threads for reading files; default: the machine's cores. 1 reads on the main thread. */
   threads?: number;
-  /** Receives one line per skipped file. Default: console.warn. */
+  /** Receives one line per skipped file, and one when the cache cannot be used. Default: console.warn. */
   warn?: (line: string) => void;
+  /**
+   * Receives the progress of reading files, every second or so while a load that reads files lasts over
+   * two seconds. Default: a line on standard error.
+   */
+  progress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  /** Files read so far, of `total` to read. */
+  done: number;
+  total: number;
+  milliseconds: number;
+}
+
+/** The line a progress report prints. */
+export function progressLine(p: LoadProgress): string {
+  const percent = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
+  return `Indexing the corpus: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} files read (${percent}%, ${Math.round(p.milliseconds / 1000)} s)`;
 }
 
 export interface LoadStats {
@@ -34,6 +59,8 @@ export interface LoadStats {
   skipped: number;
   fromCache: boolean;
   milliseconds: number;
+  /** Where a load from the cache spent its time (read, decode, validate, load, derive), in milliseconds. */
+  split: LoadSplit | null;
 }
 
 /** Below this many files to read, threads cost more than they save. */
@@ -51,9 +78,17 @@ export async function loadIndex(
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const files = listFolder(dir);
   const path = cacheDir ? snapshotPath(cacheDir, dir) : null;
-  const cached = path ? loadSnapshot(path) : null;
+  const loaded = path ? loadSnapshot(path) : null;
+  if (loaded && !loaded.index && loaded.reason)
+    warn(`The index cache ${path} is not used and will be rebuilt: ${loaded.reason}.`);
+  const cached = loaded?.index ?? null;
   const index = cached ?? emptyIndex();
-  const sync = await syncIndex(index, dir, files, { threads: options.threads, keepBroken: false });
+  const progress = options.progress ?? ((p: LoadProgress) => process.stderr.write(`${progressLine(p)}\n`));
+  const sync = await syncIndex(index, dir, files, {
+    threads: options.threads,
+    keepBroken: false,
+    progress: reportAfter(2000, 1000, started, progress),
+  });
   for (const s of index.skipped) warn(skippedWarning(s));
   if (index.articles.length === 0) warn(noArticlesWarning(dir, files.length));
   if (path && (!cached || sync.changed)) writeSnapshot(path, index, warn);
@@ -65,6 +100,7 @@ export async function loadIndex(
     skipped: index.skipped.length,
     fromCache: cached !== null,
     milliseconds: Math.round(performance.now() - started),
+    split: cached ? loaded!.split : null,
   };
   return { index, stats };
 }
@@ -96,7 +132,7 @@ export async function syncIndex(
   index: Index,
   dir: string,
   files: string[],
-  options: { threads?: number; keepBroken: boolean },
+  options: { threads?: number; keepBroken: boolean; progress?: (done: number, total: number) => void },
 ): Promise<SyncResult> {
   const present = new Set(files);
   const toRead: string[] = [];
@@ -116,7 +152,7 @@ export async function syncIndex(
   }
   const removed = [...index.records.keys()].filter((file) => !present.has(file));
 
-  const read = await readRecords(dir, toRead, options.threads ?? availableParallelism());
+  const read = await readRecords(dir, toRead, options.threads ?? availableParallelism(), options.progress);
   const added = read.filter((r): r is ArticleRecord => !isSkipped(r));
   const broken = read.filter(isSkipped);
   const reread = new Set(toRead);
@@ -160,21 +196,65 @@ export async function readRecords(
   dir: string,
   files: string[],
   threads: number,
+  progress?: (done: number, total: number) => void,
 ): Promise<(ArticleRecord | SkippedFile)[]> {
   const workers = Math.min(threads, Math.ceil(files.length / PARALLEL_FROM));
-  if (workers <= 1) return files.map((file) => readRecord(dir, file));
+  if (workers <= 1) {
+    return files.map((file, i) => {
+      progress?.(i, files.length);
+      return readRecord(dir, file);
+    });
+  }
   const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
-  const results = await Promise.all(shares.map((share) => readOnWorker(dir, share)));
+  const done = shares.map(() => 0);
+  const results = await Promise.all(
+    shares.map((share, w) =>
+      readOnWorker(dir, share, (n) => {
+        done[w] = n;
+        progress?.(
+          done.reduce((a, b) => a + b, 0),
+          files.length,
+        );
+      }),
+    ),
+  );
   return results.flat().sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-function readOnWorker(dir: string, files: string[]): Promise<(ArticleRecord | SkippedFile)[]> {
+/** A progress callback that reports after `delay` ms, then at most every `every` ms, and once at the end. */
+function reportAfter(
+  delay: number,
+  every: number,
+  started: number,
+  report: (p: LoadProgress) => void,
+): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - started < delay || now - last < every) return;
+    last = now;
+    report({ done, total, milliseconds: now - started });
+  };
+}
+
+/** Messages of an indexing worker: how many files it has read, then its records. */
+export type WorkerMessage = { done: number } | { records: (StoredRecord | SkippedFile)[] };
+
+function readOnWorker(
+  dir: string,
+  files: string[],
+  progress: (done: number) => void,
+): Promise<(ArticleRecord | SkippedFile)[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
       workerData: { entry: new URL('./worker.ts', import.meta.url).href, dir, files },
     });
-    worker.once('message', (records: (StoredRecord | SkippedFile)[]) => {
-      resolve(records.map((r) => (isSkipped(r) ? r : loadRecord(r))));
+    worker.on('message', (message: WorkerMessage) => {
+      if ('done' in message) {
+        progress(message.done);
+        return;
+      }
+      resolve(message.records.map((r) => (isSkipped(r) ? r : loadRecord(r))));
       void worker.terminate();
     });
     worker.once('error', reject);

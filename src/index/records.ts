@@ -11,6 +11,7 @@ import { extractFacts } from '../facts/extract.ts';
 import { articleFactWords } from '../facts/factWords.ts';
 import type { ArticleFactWords, Facts } from '../facts/types.ts';
 import { AliasTable, findAliases, type Alias } from '../facts/aliases.ts';
+import { wordsOf } from '../text/terms.ts';
 
 export interface ArticleRecord {
   file: string;
@@ -23,8 +24,13 @@ export interface ArticleRecord {
   aliases: Alias[];
   /** The article's facts; `article` fields are 0 here and renumbered when the index is assembled. */
   facts: Facts;
-  /** What its facts are found by (facts/factWords.ts), in the order of `facts`. */
-  factWords: ArticleFactWords;
+  /** The number of words of the article's body. */
+  words: number;
+  /**
+   * What its facts are found by (facts/factWords.ts, index/factSearch.ts), in the order of `facts`: computed with the record (on
+   * the indexing threads) and dropped once the fact search has read it.
+   */
+  factWords?: ArticleFactWords;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -36,7 +42,8 @@ export function recordOf(article: Article, hash: string, stamp = ''): ArticleRec
   const aliases = findAliases(`${article.title}\n${article.text}`);
   const facts = extractFacts([article], new AliasTable(aliases));
   const factWords = articleFactWords(article, facts);
-  return { file: article.file, hash, stamp, article, aliases, facts, factWords };
+  const words = wordsOf(article.text).length;
+  return { file: article.file, hash, stamp, words, article, aliases, facts, factWords };
 }
 
 /** A file's size and modification time, as one comparable string; '' when it cannot be read. */

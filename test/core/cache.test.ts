@@ -1,8 +1,19 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { pack, unpack } from 'msgpackr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
+import { buildSalt, indexLibraries, libraryVersion } from '../../src/index/cache.ts';
 import { loadIndex } from '../../src/index/load.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
@@ -95,5 +106,92 @@ describe('the index cache', () => {
     expect(two.index.articles.map((a) => a.id)).toEqual(one.index.articles.map((a) => a.id));
     expect(two.index.articles.length).toBe(452);
     expect(search(two.index, 'lab 123 opened')).toEqual(search(one.index, 'lab 123 opened'));
+  });
+});
+
+describe('a cache that cannot stop a start', () => {
+  const snapshotFile = (cache: string) =>
+    join(
+      cache,
+      readdirSync(cache).find((f) => f.endsWith('.msgpack'))!,
+    );
+
+  it('rebuilds, with one warning, from a snapshot of the right version but the wrong shape', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const path = snapshotFile(cache);
+    const snapshot = unpack(readFileSync(path)) as { records: { article: { text: unknown } }[] };
+    snapshot.records[0]!.article.text = null;
+    writeFileSync(path, pack(snapshot));
+    const warnings: string[] = [];
+    const { index, stats } = await loadIndex(corpus, { cacheDir: cache, warn: (l) => warnings.push(l) });
+    expect(stats.fromCache).toBe(false);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/index cache .* is not used and will be rebuilt: .*shape/);
+    expect(search(index, 'robotics lab Leeds').answers[0]?.article.id).toBe('a');
+    expect((await loadIndex(corpus, { cacheDir: cache, ...quiet })).stats.fromCache).toBe(true);
+  });
+
+  it('rebuilds from a snapshot that does not decode', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    writeFileSync(snapshotFile(cache), Buffer.from([0xc1, 0xff, 0x00]));
+    const warnings: string[] = [];
+    const { stats } = await loadIndex(corpus, { cacheDir: cache, warn: (l) => warnings.push(l) });
+    expect(stats.fromCache).toBe(false);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('is salted with the versions of the libraries that shape the index, not only its source', () => {
+    expect(indexLibraries()).toEqual(expect.arrayContaining(['minisearch', 'stemmer', 'msgpackr']));
+    const installed = JSON.parse(readFileSync('node_modules/minisearch/package.json', 'utf8')) as {
+      version: string;
+    };
+    expect(libraryVersion('minisearch')).toBe(installed.version);
+    const upgraded = (name: string) => (name === 'minisearch' ? '99.0.0' : libraryVersion(name));
+    expect(buildSalt(upgraded)).not.toBe(buildSalt());
+    expect(buildSalt(libraryVersion)).toBe(buildSalt());
+  });
+
+  it('removes the temporary files that stopped writers left, not those of running ones', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const path = snapshotFile(cache);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(`${path}.${dead}.tmp`, 'half a snapshot');
+    writeFileSync(`${path}.1.tmp`, 'being written by process 1');
+    writeFileSync(join(corpus, 'c.txt'), article('Clinic Launched', 'A clinic was launched in Hull.'));
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([`${basename(path)}.1.tmp`]);
+  });
+
+  it('leaves no temporary file behind when a write fails', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const path = snapshotFile(cache);
+    rmSync(path);
+    mkdirSync(join(path, 'in-the-way'), { recursive: true });
+    const warnings: string[] = [];
+    const { index } = await loadIndex(corpus, { cacheDir: cache, warn: (l) => warnings.push(l) });
+    expect(warnings.some((w) => w.startsWith('The index cache could not be written'))).toBe(true);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(search(index, 'library York').answers).toHaveLength(1);
+  });
+
+  it('starts, and can be stopped, with a cache folder that cannot be made (under /proc)', () => {
+    const { corpus } = folder();
+    const script = `
+      import { loadIndex } from './src/index/load.ts';
+      const { index } = await loadIndex(${JSON.stringify(corpus)}, {
+        cacheDir: '/proc/accord-cache-test/cache', warn: (l) => console.log(l) });
+      console.log('articles', index.articles.length);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(child.signal).toBeNull();
+    expect(child.stdout).toMatch(/The index cache could not be written/);
+    expect(child.stdout).toMatch(/articles 2/);
   });
 });
