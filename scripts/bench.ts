@@ -6,15 +6,12 @@
  * resident memory, and p50/p99 latency of each command and of autocomplete, beside a plain MiniSearch
  * search of the same query text; and accuracy on the gold questions of the largest corpus.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Measurement, Question } from '../src/bench/measure.ts';
 import { generateCorpus, questionsJson } from './generate/corpus.ts';
-
-const run = promisify(execFile);
 
 interface Options {
   json: boolean;
@@ -94,7 +91,12 @@ async function measureIn(
     cache,
     ...(grade ? ['--grade'] : []),
   ];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 256 * 1024 * 1024 });
+  // The child's standard error (its progress while indexing) is shown as it comes.
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`a measurement of ${corpus} stopped with code ${code}`);
   return JSON.parse(stdout) as Measurement;
 }
 
@@ -103,7 +105,7 @@ function row(cells: (string | number)[], widths: number[]): string {
 }
 
 function table(reports: SizeReport[]): string {
-  const widths = [8, 10, 10, 7, 14, 14, 14, 14, 14, 16];
+  const widths = [8, 10, 10, 7, 9, 14, 14, 14, 14, 14, 16];
   const lines = [
     row(
       [
@@ -111,6 +113,7 @@ function table(reports: SizeReport[]): string {
         'cold ms',
         'warm ms',
         'RSS MiB',
+        'KiB/art.',
         'who-signed',
         'when',
         'search',
@@ -121,7 +124,19 @@ function table(reports: SizeReport[]): string {
       widths,
     ),
     row(
-      ['', '', '', '', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'p50/p99 ms', 'wall/CPU ms'],
+      [
+        '',
+        '',
+        '',
+        '',
+        '',
+        'p50/p99 ms',
+        'p50/p99 ms',
+        'p50/p99 ms',
+        'p50/p99 ms',
+        'p50/p99 ms',
+        'wall/CPU ms',
+      ],
       widths,
     ),
   ];
@@ -135,6 +150,7 @@ function table(reports: SizeReport[]): string {
           r.coldIndexMs,
           r.warmStartMs,
           r.rssMiB,
+          Math.round((r.rssMiB * 1024) / Math.max(1, r.articles)),
           `${l['who-signed'].p50}/${l['who-signed'].p99}`,
           `${l.when.p50}/${l.when.p99}`,
           `${l.search.p50}/${l.search.p99}`,
@@ -165,7 +181,7 @@ async function main(): Promise<void> {
       log(`${size} articles: generating...`);
       const { corpus, questions, count } = prepare(root, size, options.maxQuestions);
       const cache = join(root, String(size), 'cache');
-      log(`${size} articles: cold index...`);
+      log(`${size} articles: cold index (progress below when it takes a while)...`);
       const cold = await measureIn(corpus, questions, cache);
       log(`${size} articles: warm start...`);
       const warm = await measureIn(corpus, questions, cache, true);
@@ -200,6 +216,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  hostile queries: worst ${r.warm.hostile.worstMs} ms (${r.warm.hostile.worst}; ${r.warm.hostile.worstCpuMs} ms CPU) beside the normal p99 of ${worstP99} ms\n`,
     );
+    const split = r.warm.split;
+    if (split)
+      process.stdout.write(
+        `  warm start ${r.warmStartMs} ms: read ${split.read}, decode ${split.decode}, validate ${split.validate}, load ${split.load}, derive ${split.derive} ms; peak RSS cold ${r.cold.peakRssMiB} MiB, warm ${r.warm.peakRssMiB} MiB\n`,
+      );
     const accuracy = r.warm.accuracy;
     if (accuracy) {
       const parts = Object.entries(accuracy).map(([c, t]) => `${c} ${t.right}/${t.total}`);

@@ -9,7 +9,8 @@ import { answer } from '../answers/index.ts';
 import { checkQuery } from '../answers/query.ts';
 import type { CommandName, Result } from '../answers/types.ts';
 import { gradeQuestion, tally, type Question, type Tally } from '../eval/grade.ts';
-import { loadIndex } from '../index/load.ts';
+import type { LoadSplit } from '../index/cache.ts';
+import { loadIndex, progressLine } from '../index/load.ts';
 import { UserError } from '../program/errors.ts';
 import { runProgram } from '../program/run.ts';
 import { measureHostile, type HostileFigure } from './hostile.ts';
@@ -27,7 +28,13 @@ export interface Measurement {
   /** Time to load the index: cold (parse everything) or warm (from the cache). */
   loadMs: number;
   fromCache: boolean;
+  /** A warm start's steps: reading the snapshot, decoding, validating it, loading MiniSearch, the rest. */
+  split: LoadSplit | null;
+  /** Resident memory after the questions, and the most it reached. */
   rssMiB: number;
+  peakRssMiB: number;
+  /** Resident memory per article, after the questions. */
+  rssKiBPerArticle: number;
   heapMiB: number;
   latency: Record<CommandName | 'autocomplete', Latency>;
   /** Plain MiniSearch `search(query)` over the same index, same queries: the engine underneath. */
@@ -62,7 +69,11 @@ export async function measure(options: {
   cacheDir: string | null;
   grade: boolean;
 }): Promise<Measurement> {
-  const { index, stats } = await loadIndex(options.corpus, { cacheDir: options.cacheDir, warn: () => {} });
+  const { index, stats } = await loadIndex(options.corpus, {
+    cacheDir: options.cacheDir,
+    warn: () => {},
+    progress: (p) => process.stderr.write(`  ${progressLine(p)}\n`),
+  });
   const loadMs = stats.milliseconds;
   const questions = options.questions.flatMap((q) => {
     const checked = checkQuery(q.query);
@@ -98,7 +109,10 @@ export async function measure(options: {
     articles: index.articles.length,
     loadMs,
     fromCache: stats.fromCache,
+    split: stats.split,
     rssMiB: Math.round(memory.rss / 1024 / 1024),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    rssKiBPerArticle: Math.round(memory.rss / 1024 / Math.max(1, index.articles.length)),
     heapMiB: Math.round(memory.heapUsed / 1024 / 1024),
     latency: {
       'who-signed': latency(samples['who-signed']),
