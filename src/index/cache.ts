@@ -266,7 +266,10 @@ export function saveSnapshot(path: string, index: Index): void {
   }
 }
 
-/** Removes the temporary files of a snapshot whose writer is no longer running. */
+/**
+ * Removes the temporary files of a snapshot whose writer is no longer running, and the snapshot of the
+ * same folder in the previous format (.json).
+ */
 export function removeStaleTemporaries(path: string): void {
   const dir = dirname(path);
   const prefix = `${path.slice(dir.length + 1)}.`;
@@ -276,7 +279,17 @@ export function removeStaleTemporaries(path: string): void {
   } catch {
     return;
   }
+  // The snapshot of the same folder in the format before this one.
+  const previous = `${prefix.slice(0, -'.msgpack.'.length)}.json`;
   for (const name of names) {
+    if (name === previous) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // not ours to remove
+      }
+      continue;
+    }
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const pid = Number(name.slice(prefix.length, -'.tmp'.length));
     if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && isRunning(pid))) continue;
@@ -310,8 +323,9 @@ export type SnapshotResult =
   { index: Index; split: LoadSplit } | { index: null; reason: string | null; split: LoadSplit };
 
 /**
- * Loads a snapshot. No index when there is none (reason null), or when it is unreadable, was built by
- * other code or libraries, or does not have the expected shape (the reason, for one warning).
+ * Loads a snapshot. No index when there is none or it was made by other code or libraries (reason null:
+ * it is rebuilt silently), or when it is unreadable or does not have the expected shape (the reason, for
+ * one warning).
  */
 export function loadSnapshot(path: string): SnapshotResult {
   const split: LoadSplit = { read: 0, decode: 0, validate: 0, load: 0, derive: 0 };
@@ -336,9 +350,9 @@ export function loadSnapshot(path: string): SnapshotResult {
     return { index: null, reason: `it cannot be decoded (${(error as Error).message})`, split };
   }
   lap('decode');
+  // Another version of Accord or of its libraries made it: an expected rebuild, not a problem to report.
   const head = decoded as Partial<Snapshot> | null;
-  if (head?.format !== FORMAT || head.salt !== buildSalt())
-    return { index: null, reason: 'it was built by another version of Accord or its libraries', split };
+  if (head?.format !== FORMAT || head.salt !== buildSalt()) return { index: null, reason: null, split };
   const checked = SNAPSHOT.safeParse(decoded);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -195,3 +195,21 @@ describe('a cache that cannot stop a start', () => {
     expect(child.stdout).toMatch(/articles 2/);
   });
 });
+
+describe('a snapshot of another version', () => {
+  it('is rebuilt without a warning, and the previous format of the same folder removed', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const path = join(cache, readdirSync(cache)[0]!);
+    const snapshot = unpack(readFileSync(path)) as { salt: string };
+    snapshot.salt = 'made by another version';
+    writeFileSync(path, pack(snapshot));
+    const old = path.replace(/\.msgpack$/, '.json');
+    writeFileSync(old, '{"salt": "older"}');
+    const warnings: string[] = [];
+    const { stats } = await loadIndex(corpus, { cacheDir: cache, warn: (l) => warnings.push(l) });
+    expect(stats.fromCache).toBe(false);
+    expect(warnings).toEqual([]);
+    expect(readdirSync(cache)).toEqual([basename(path)]);
+  });
+});
