@@ -5,7 +5,6 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { commands as allCommands } from '../../commands/index.ts';
-import { prepareAutocomplete } from '../../src/answers/autocomplete.ts';
 import type { BotCommand } from '../../src/bot/command.ts';
 import { createHttpInteractions, type HttpInteractions } from '../../src/bot/http/server.ts';
 import { createLogger } from '../../src/bot/logger.ts';
@@ -43,9 +42,8 @@ export async function startReplicas(
   for (let r = 0; r < count; r++) {
     const lines: LogLine[] = [];
     logs.push(lines);
-    // Each replica its own index: nothing is shared but the corpus folder. Prepared as npm start does.
+    // Each replica its own index: nothing is shared but the corpus folder.
     const index = openIndex('corpus', { warn: () => undefined });
-    prepareAutocomplete(index);
     const replica = createHttpInteractions({
       index,
       logger: createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as LogLine) }),
