@@ -79,7 +79,7 @@ export function extractArticleFacts(article: Article): ArticleFacts {
           );
     }
     const event = findEvent(s.text);
-    if (event) {
+    if (event && (!event.needsDate || dateOf.has(i))) {
       const own = dateOf.get(i);
       eventDrafts.push({
         sentences: [i],

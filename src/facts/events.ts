@@ -16,7 +16,12 @@ export interface EventMatch {
   place: string | null;
   /** True for a gathering (ceremony, meeting), false for a verb event (launched, opened). */
   gathering: boolean;
+  /** An event of a common verb (visited, approved, voted): one only when its sentence gives its day. */
+  needsDate?: boolean;
 }
+
+/** Verbs that report an event only with a day of their own: "The board approved the merger on May 17". */
+const DATED_VERB_EVENT = /\b(visited|approved|ratified|dedicated|commissioned)\b/g;
 
 const GATHERING =
   /\b((?:(?:[a-z]+-)?[a-z]+ing|start-up|kick-off|launch|opening|inauguration|founding|award|graduation|commencement|completion|handover|plaque|ribbon-cutting)\s+)?(ceremony|ceremonies|start-up meeting|kick-off meeting|launch event|summit|Summit|conference|Conference|forum|Forum|symposium|Symposium|meeting)\b/g;
@@ -56,7 +61,30 @@ export function findEvent(sentence: string): EventMatch | null {
       gathering: true,
     };
   }
-  for (const m of sentence.matchAll(VERB_EVENT)) {
+  // "cut the ribbon on the telehealth hub", "voted to approve the merger".
+  const ribbon =
+    /\bcut\s+the\s+ribbon\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:on|at|for)\s+((?:the|a|an|its|their)\s+[^,;.]+?|[A-Z][^,;.]*?)(?=\s+(?:on|in|at|that|which|with)\b|[,;.]|$)/.exec(
+      sentence,
+    );
+  if (ribbon && !NOT_DONE.test(sentence.slice(0, ribbon.index)))
+    return {
+      event: `ribbon cutting of ${ribbon[1]!.replace(/^(?:the|a|an)\s+/i, '')}`,
+      place: null,
+      gathering: false,
+    };
+  const vote =
+    /\bvoted\b[^.;]{0,60}?\bto\s+(approve|ratify|endorse|adopt)\s+((?:the|a|an|its|their)\s+[^,;.]+?)(?=\s+(?:on|at|in|during|with)\b|[,;.]|$)/.exec(
+      sentence,
+    );
+  if (vote && !NOT_DONE.test(sentence.slice(0, vote.index)))
+    return {
+      event: `vote to ${vote[1]} ${vote[2]!.replace(/^(?:the|a|an)\s+/i, 'the ')}`,
+      place: null,
+      gathering: false,
+      needsDate: true,
+    };
+  for (const m of [...sentence.matchAll(VERB_EVENT), ...sentence.matchAll(DATED_VERB_EVENT)]) {
+    const dated = /^(?:visited|approved|ratified|dedicated|commissioned)$/.test(m[0]);
     const before = sentence.slice(0, m.index);
     if (NOT_DONE.test(before)) continue;
     const after = sentence.slice(m.index + m[0].length);
@@ -74,9 +102,12 @@ export function findEvent(sentence: string): EventMatch | null {
         event: `${head.replace(/^(?:The|the)\s+/, '')} ${m[0]}`,
         place: placeOf(after),
         gathering: false,
+        ...(dated ? { needsDate: true } : {}),
       };
     }
     const object = objectOf(after);
+    // "visited the teaching wards": a tour, not an event; "visited the Braga Clinic" is one.
+    if (m[0] === 'visited' && !/\p{Lu}/u.test(object ?? '')) continue;
     // "The new home of the Center for Digital Health opened on May 25": no object, a time after.
     if (!object && /^\s+(?:(?:officially|formally)\s+)?(?:on|in|last|yesterday|today|this)\b/.test(after)) {
       // "the $70 million Australian Institute for Bioengineering (AIBN) opens today": a cost is no count.
@@ -107,7 +138,12 @@ export function findEvent(sentence: string): EventMatch | null {
     ) {
       continue;
     }
-    return { event: `${m[0]} ${object}`, place: placeOf(after), gathering: false };
+    return {
+      event: `${m[0]} ${object}`,
+      place: placeOf(after),
+      gathering: false,
+      ...(dated ? { needsDate: true } : {}),
+    };
   }
   return null;
 }

@@ -111,7 +111,7 @@ export function isPinyin(word: string): boolean {
 
 /** A capitalised name word: "Watling", "Müller", "O'Connell", "Smith-Jones", "M." (an initial). */
 const NAME_WORD =
-  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}{2,})?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.|Md\.|Mohd\.|Muhd\.)$/u;
+  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}{2,})?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|abu|van|von|de|da|di|du|le|la|d|o)['’-]\p{Lu}\p{Ll}+|\p{Lu}\.|Md\.|Mohd\.|Muhd\.)$/u;
 /** An initial written without its dot ("M Rafiqul Alam", "Ian G Campbell", "Dr. NT Rikam"): inside a name only. */
 const BARE_INITIALS = /^\p{Lu}{1,2}$/u;
 /** A surname written in capitals ("WANG Jian’an", "LI Ming"). */

@@ -149,3 +149,14 @@ describe('dates of signings', () => {
     ]);
   });
 });
+
+describe('events that need a day of their own', () => {
+  it('"has visited China many times" is no event; "visited the clinic on May 3" is', () => {
+    const events = extractArticleFacts(
+      article(
+        'Dr. Rui Matos has visited China many times.\nMinister Ana Costa visited the Braga Clinic on May 3.',
+      ),
+    ).events;
+    expect(events.map((e) => [e.event, e.date])).toEqual([['visited the Braga Clinic', '2020-05-03']]);
+  });
+});

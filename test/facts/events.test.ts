@@ -94,3 +94,24 @@ describe('events of other shapes', () => {
     expect(findEvent('The college often hosts visitors.')).toBeNull();
   });
 });
+
+describe('events of common verbs', () => {
+  it('approved, visited, voted to approve, cut the ribbon on', () => {
+    expect(
+      findEvent('The Board of Trustees approved the partnership with Valley Health on May 17.'),
+    ).toMatchObject({
+      event: 'approved the partnership',
+      needsDate: true,
+    });
+    expect(findEvent('Minister Ana Costa visited the new Lisbon Heart Centre on Monday.')?.event).toBe(
+      'visited the new Lisbon Heart Centre',
+    );
+    expect(findEvent('The trustees voted unanimously on May 17 to approve the merger.')?.event).toBe(
+      'vote to approve the merger',
+    );
+    expect(findEvent('The mayor cut the ribbon on the Alamosa telehealth hub on Monday.')?.event).toBe(
+      'ribbon cutting of Alamosa telehealth hub',
+    );
+    expect(findEvent('The council will vote to approve the merger.')).toBeNull();
+  });
+});
