@@ -500,7 +500,10 @@ export function splitTitle(title: string): { role: string | null; organization: 
   // "Vice President of Shanghai General Hospital", "Dean of Zhejiang University School of Medicine".
   const of =
     /^(.*\b(?:President|Dean|Director|Chancellor|Principal|Secretary|Governor|Mayor|Minister|Chair(?:man|woman|person)?|Head|Officer|Executive|Manager|Provost|Rector|Professor|Commissioner|Ambassador|Leader|Founder|Partner|CEO|CFO|COO|CMO|CTO|Member|Trustee|Registrar)(?:\s+(?:International|Operations|Affairs|Academic|Research|Global|Education))?(?:\s+for\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:of|at)\s))?)\s+(?:of|at|for)\s+(?:the\s+)?(.+)$/;
-  const m = of.exec(cleaned);
+  // Lowercase roles too ("president of the University of Orleans"), when a capitalised name follows.
+  const lower =
+    /^((?:(?:vice|deputy|executive|chief|senior|acting|associate|assistant|general|pro)[\s-])*(?:president|dean|director|chancellor|vice-chancellor|principal|secretary|governor|mayor|minister|chair(?:man|woman|person)?|head|chief executive officer|executive officer|officer|provost|rector|registrar|ceo))\s+(?:of|at|for)\s+(?:the\s+)?(\p{Lu}.+)$/u;
+  const m = of.exec(cleaned) ?? lower.exec(cleaned);
   if (m) return { role: m[1]!.trim(), organization: m[2]!.trim() };
   // "USST Vice President", "Peking University President": organisation words, then the role.
   const words = cleaned.split(/\s+/);

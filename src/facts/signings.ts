@@ -347,7 +347,12 @@ export function isGenericAgreement(agreement: string | null): boolean {
 
 /** A signer with the role and organisation the sentence gives: appositive after the name, or title before. */
 export function describePerson(sentence: string, n: NameMatch): Signer {
-  const appositive = /^,\s*([^,;]+?)\s*(?=,|;|\s+signed\b|\s+inked\b|$)/.exec(sentence.slice(n.end));
+  // The appositive ends where the next person starts ("president of CSU and Ary Bruand, president of ...").
+  const nextPerson = /\s(?:and|&)\s/.test(sentence.slice(n.end))
+    ? findNames(sentence).find((o) => o.start > n.end)
+    : undefined;
+  const rest = sentence.slice(n.end, nextPerson ? nextPerson.start : undefined);
+  const appositive = /^,\s*([^,;]+?)\s*(?=,|;|\s+signed\b|\s+inked\b|$)/.exec(rest);
   if (appositive) {
     const text = appositive[1]!.replace(/\s+(?:and|&)\s*$/, '').replace(/[.\s]+$/, '');
     if (
