@@ -18,11 +18,11 @@ export type Intent = CommandName;
 /** Greetings and polite framing, anywhere in the question. */
 const POLITE = new RegExp(
   [
-    String.raw`\b(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:bot|accord))\b[,!.]*`,
+    String.raw`\b(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:bot|accord))(?: there| all| everyone)?\b[,!.]*`,
     String.raw`\b(?:please|pls|plz|kindly|thanks?(?: you)?(?: in advance)?|thx|cheers)\b[,!.]*`,
     String.raw`\b(?:could|can|would|will) (?:you|u) (?:please |pls |kindly )?(?:tell|let|show|remind|help|find out|find|look up|check)(?: me)?(?: know)?\b`,
     String.raw`\b(?:do|does|did) (?:you|u|anyone|anybody|somebody|someone) (?:happen to )?know\b`,
-    String.raw`\b(?:i|i'd|i would|i'm|i am|we|we'd)(?: would| really)? (?:like|love|want|wanted|need|needed|trying|wonder|wondering|wondered|curious)(?: to)?(?: know| find out| learn| ask| understand)?\b`,
+    String.raw`\b(?:i|i'd|i would|i'm|i am|i was|we|we'd|we are|we were)(?: would| really| just)? (?:like|love|want|wanted|need|needed|trying|wonder|wondering|wondered|curious)(?: to)?(?: know| find out| learn| ask| understand)?(?: if| whether| about)?\b`,
     String.raw`\b(?:any idea|quick question|question|tell me|let me know|remind me|show me|help me(?: find)?|look up|find out|just|exactly|precisely|actually)\b[:,]?`,
   ].join('|'),
   'gi',

@@ -45,6 +45,9 @@ describe('what a question asks', () => {
     );
     expect(topicOf('when was the simulation centre opened?', 'when')).toBe('the simulation centre opened');
     expect(topicOf('who signed for lakeside univ.', 'who-signed')).toBe('for lakeside University');
+    expect(topicOf('Hi there, I was wondering how many placements there will be', 'search')).toBe(
+      'many placements there will be',
+    );
   });
 });
 
