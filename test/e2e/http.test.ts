@@ -6,11 +6,11 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { FIND_THE_SOURCE } from '../../commands/source.ts';
-import type { Command } from '../../src/bot/command.ts';
+import type { Command, MessageCommand } from '../../src/bot/command.ts';
 import { answerQuery } from '../../src/answers/commands.ts';
 import { pageView, SEARCH_RESULTS } from '../../src/bot/answer.ts';
 import { ERROR_MESSAGE } from '../../src/bot/interactions.ts';
@@ -30,6 +30,19 @@ function slow(name: string, ms: number): Command {
       .setName(name)
       .setDescription('Answers late on purpose')
       .addBooleanOption((o) => o.setName('private').setDescription('Only for you')),
+    async execute(interaction) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await send(interaction, { content: `${name} answered after ${ms} ms` });
+      return 'answered';
+    },
+  };
+}
+
+/** A message menu command that answers late: a menu's answer is private, so is the deferral. */
+function slowMenu(name: string, ms: number): MessageCommand {
+  return {
+    menu: 'message',
+    data: new ContextMenuCommandBuilder().setName(name).setType(ApplicationCommandType.Message),
     async execute(interaction) {
       await new Promise((resolve) => setTimeout(resolve, ms));
       await send(interaction, { content: `${name} answered after ${ms} ms` });
@@ -61,6 +74,7 @@ beforeAll(async () => {
     commands: [
       ...commands,
       slow('slow', DEFER_AFTER_MS + 500),
+      slowMenu('Slow menu', DEFER_AFTER_MS + 500),
       failing('fails', false),
       failing('fails-later', true),
     ],
@@ -234,6 +248,14 @@ describe('commands across replicas', () => {
     expect((privately.callbacks[0]!.body as { data?: { flags?: number } }).data?.flags).toBe(
       MessageFlags.Ephemeral,
     );
+    const menu = discord.messageMenu('Slow menu', 'any message');
+    expect((await discord.finalReply(menu)).content).toBe(
+      `Slow menu answered after ${DEFER_AFTER_MS + 500} ms`,
+    );
+    expect(menu.callbacks[0]!.body).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(discord.violations).toEqual([]);
   });
 

@@ -42,7 +42,7 @@ interface Pending {
   token: string;
   applicationId: string;
   kind: Kind;
-  /** Whether a command asked for a private answer (its `private` option), for a deferral of our own. */
+  /** Whether the answer is for the asker only (respond.ts isPrivate), for a deferral of our own. */
   ephemeral: boolean;
   state: State;
   response: ServerResponse;
@@ -69,13 +69,13 @@ export class Responder {
   }
 
   /** Opens an interaction's HTTP response; its first callback (or our deferral) will answer it. */
-  open(interaction: APIInteraction, response: ServerResponse): void {
+  open(interaction: APIInteraction, response: ServerResponse, ephemeral: boolean): void {
     const pending: Pending = {
       id: interaction.id,
       token: interaction.token,
       applicationId: interaction.application_id,
       kind: kindOf(interaction),
-      ephemeral: asksPrivate(interaction),
+      ephemeral,
       state: 'waiting',
       response,
       timer: null,
@@ -211,12 +211,6 @@ function kindOf(interaction: APIInteraction): Kind {
     default:
       return 'other';
   }
-}
-
-function asksPrivate(interaction: APIInteraction): boolean {
-  if (interaction.type !== InteractionType.ApplicationCommand) return false;
-  const options = (interaction.data as { options?: { name: string; value?: unknown }[] }).options ?? [];
-  return options.some((option) => option.name === 'private' && option.value === true);
 }
 
 /** What answers an interaction that has no answer yet, keeping it open for a webhook edit. */

@@ -23,6 +23,7 @@ import type { Index } from '../../index/build.ts';
 import { createClient } from '../client.ts';
 import type { BotCommand } from '../command.ts';
 import { createInteractionHandler } from '../interactions.ts';
+import { isPrivate } from '../respond.ts';
 import type { Logger } from '../logger.ts';
 import { StatelessPages } from './pages.ts';
 import { Responder } from './responder.ts';
@@ -96,9 +97,14 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
     const admitted = await admit(request, key, replays, logger);
     if (!('payload' in admitted)) return send(response, admitted.status, admitted.json);
     const { payload } = admitted;
-    responder.open(payload, response);
+    const interaction = build(payload);
+    // A deferral of the responder's own is as private as the answer would be.
+    const secret =
+      interaction?.isChatInputCommand() || interaction?.isMessageContextMenuCommand()
+        ? isPrivate(interaction)
+        : false;
+    responder.open(payload, response, secret);
     try {
-      const interaction = build(payload);
       if (interaction) await handle(interaction);
       else logger.info('interaction of a kind this bot does not handle', { type: payload.type });
     } finally {
