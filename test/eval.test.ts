@@ -73,6 +73,8 @@ describe('grading', () => {
   it('compares names with titles, case and apostrophe forms aside, but not other names', () => {
     expect(personKey('Prof. Dr. Wang Jian\u2019an')).toBe(personKey("WANG Jian'an"));
     expect(personKey('H.E. Cham Prasidh')).toBe(personKey('Cham Prasidh'));
+    expect(personKey('Profa. Dra. Inês Moreira')).toBe(personKey('Inês Moreira'));
+    expect(personKey('Eng. Omar Said')).toBe(personKey('Omar Said'));
     expect(personKey('Wang Jian')).not.toBe(personKey('Wang Jian\u2019an'));
   });
   it('counts right, wrong and none per command', () => {

@@ -66,7 +66,7 @@ function dateRight(question: Question, got: string | null): boolean {
 }
 
 const TITLE =
-  /^(?:(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Miss|Madame|Mme|Sir|Dame|Engr|H\.?\s?E|Hon|Datuk|Dato'?|Datin|Tan Sri|Sri|President|Chancellor|Vice[- ]Chancellor)\.?\s+)+/i;
+  /^(?:(?:Prof(?:essor)?|Profa|Dra?|Mtr[ao]|Eng|Ing|Ir|Lic|Mr|Mrs|Ms|Miss|Madame|Mme|Sir|Dame|Engr|Sheikh|H\.?\s?E|Hon|Datuk|Dato'?|Datin|Tan Sri|Sri|President|Chancellor|Vice[- ]Chancellor)\.?\s+)+/i;
 
 /** A person's name as the grading compares it: titles aside, spacing, apostrophes and case aside. */
 export function personKey(name: string): string {

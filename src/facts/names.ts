@@ -53,7 +53,7 @@ const GIVEN_NAMES = new Set(
 
 /** Honorifics: dropped from the name, not a role. */
 export const HONORIFIC =
-  /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Madam|Madame|Mme|Herr|Frau|Associate|Assistant|Emeritus|Academician|Comrade|Engr|Datuk|Dato['’]?|Datin|Tun|Puan|Sheikh|Shaikh|Hon|Honourable|Honorable|Rt|Rev|Alhaji|Alhaja|Hajia|Mallam|Shri|Smt|Baroness|Baron|H\.E\.?|prof|dr|mr|mrs|ms)\.?$/;
+  /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Madam|Madame|Mme|Herr|Frau|Associate|Assistant|Emeritus|Academician|Comrade|Engr|Datuk|Dato['’]?|Datin|Tun|Puan|Sheikh|Shaikh|Hon|Honourable|Honorable|Rt|Rev|Alhaji|Alhaja|Hajia|Mallam|Shri|Smt|Baroness|Baron|H\.E\.?|prof|dr|mr|mrs|ms)\.?$|^(?:Dra|Profa|Mtra|Mtro|Lic|Licda|Ing|Eng|Ir|Drs|Dres|Sra|Srta|Atty|Arq|Encik|med|rer|nat|habil)\.$|^Encik$/;
 
 /** Words that start or make up a role ("Vice President", "Pro Vice Chancellor International"). */
 export const ROLE_WORDS = new Set(
@@ -111,7 +111,7 @@ export function isPinyin(word: string): boolean {
 
 /** A capitalised name word: "Watling", "Müller", "O'Connell", "Smith-Jones", "M." (an initial). */
 const NAME_WORD =
-  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}{2,})?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|abu|van|von|de|da|di|du|le|la|d|o)['’-]\p{Lu}\p{Ll}+|\p{Lu}\.|Md\.|Mohd\.|Muhd\.)$/u;
+  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:['’]\p{Ll}{2,})?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|abu|van|von|de|da|di|du|le|la|d|o)['’-]\p{Lu}\p{Ll}+|\p{Lu}\.|Md\.|Mohd\.|Muhd\.|Ma\.)$/u;
 /** An initial written without its dot ("M Rafiqul Alam", "Ian G Campbell", "Dr. NT Rikam"): inside a name only. */
 const BARE_INITIALS = /^\p{Lu}{1,2}$/u;
 /** A surname written in capitals ("WANG Jian’an", "LI Ming"). */
@@ -155,7 +155,15 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{M}'’.-]*|\S/gu)) {
     let t = m[0];
     // Keep the dot of an initial or an honorific ("M.", "Dr."), drop a sentence's final dot.
-    if (t.endsWith('.') && !/^\p{Lu}\.$/u.test(t) && !HONORIFIC.test(t) && !/^(?:Md|Mohd|Muhd)\.$/.test(t))
+    // "Ma." (María) keeps its dot before a given name: "Dra. Ma. Luisa Reyes".
+    const given = t === 'Ma.' && /^ \p{Lu}\p{Ll}/u.test(text.slice(m.index + 3, m.index + 6));
+    if (
+      t.endsWith('.') &&
+      !/^\p{Lu}\.$/u.test(t) &&
+      !HONORIFIC.test(t) &&
+      !/^(?:Md|Mohd|Muhd)\.$/.test(t) &&
+      !given
+    )
       t = t.slice(0, -1);
     tokens.push({ text: t, start: m.index, end: m.index + t.length });
   }
@@ -310,6 +318,21 @@ export function findNames(text: string, options: FindNamesOptions = {}): NameMat
       (previous !== undefined &&
         (HONORIFIC.test(previous.text) || isNameTitle(previous.text)) &&
         adjacent(previous, token));
+    // Family name first in capitals after a title, then a given name: "President YAMAMOTO Kenji".
+    if (
+      titled &&
+      CAPS_WORD.test(token.text) &&
+      token.text.length >= 3 &&
+      /[AEIOUY]/.test(token.text) &&
+      following &&
+      isNameWord(following) &&
+      !/\.$/.test(following.text) &&
+      !ORG_AFTER.has(tokens[i + 2]?.text ?? '')
+    ) {
+      found.push({ name: text.slice(token.start, following.end), start: token.start, end: following.end });
+      i++;
+      continue;
+    }
     const initial = /^\p{Lu}\.$/u.test(token.text);
     const bare = titled && BARE_INITIALS.test(token.text) && isNameWord(following);
     if (!isNameWord(token) && !bare) continue;

@@ -87,10 +87,38 @@ const NEVER_FINAL = new Set([
   'engr',
   'smt',
   'shri',
+  // Titles of Spanish, Portuguese, Dutch, Indonesian and German usage: "Dra.", "Profa.", "Mtra.", "Lic.",
+  // "Ing.", "Eng.", "Ir.", "Drs.", "Sra.", "Atty.", and the lowercase parts of German doctorates
+  // ("Dr. med.", "Dr. rer. nat.", "Dr. h.c.", "Dr. habil.").
+  'dra',
+  'profa',
+  'mtra',
+  'mtro',
+  'lic',
+  'licda',
+  'ing',
+  'eng',
+  'ir',
+  'drs',
+  'sra',
+  'srta',
+  'atty',
+  'arq',
+  'med',
+  'rer',
+  'nat',
+  'h.c',
+  'habil',
+  'dent',
+  'vet',
 ]);
 
 /** Abbreviations that may end a sentence when the next word starts with a capital ("at 9 a.m. The ..."). */
 const MAYBE_FINAL = new Set(['etc', 'a.m', 'p.m', 'u.s', 'u.k', 'e.u', 'u.n', 'p.r.c', 'ltd']);
+
+/** Words that open sentences and never names. */
+const OPENER =
+  /^(?:The|This|These|That|Those|He|She|It|They|We|In|On|At|A|An|His|Her|Their|Its|After|Before|During|Both)\b/;
 
 export interface SentenceSpan {
   start: number;
@@ -138,10 +166,24 @@ function isBoundary(
   if (stops !== '.') return true;
   const lower = word.toLowerCase();
   if (NEVER_FINAL.has(lower)) return false;
+  // A short capitalised abbreviation right after a title ("Dra. Ma. Luisa", "Prof. Dr. Ir. Budi"): part of
+  // the title run, not a sentence's end, unless a sentence opener follows ("Prof. Ma. The talks ...").
+  if (
+    /^\p{Lu}\p{Ll}{0,3}$/u.test(word) &&
+    afterTitle(text, sentenceStart, stopAt - word.length) &&
+    !OPENER.test(text.slice(next, next + 12))
+  )
+    return false;
   if (MAYBE_FINAL.has(lower)) return /[A-Z]/.test(nextChar);
   // An initial: a single capital letter ("J. Smith"), or a dotted run ("U.S.A.").
   if (/^[A-Z]$/.test(word) || /^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return false;
   return true;
+}
+
+/** Whether the word starting at `wordStart` follows a title abbreviation and one space ("Dra. |Ma."). */
+function afterTitle(text: string, floor: number, wordStart: number): boolean {
+  if (text[wordStart - 1] !== ' ' || text[wordStart - 2] !== '.') return false;
+  return NEVER_FINAL.has(wordBefore(text, floor, wordStart - 2).toLowerCase());
 }
 
 /** The word (letters, digits and inner dots) that ends at `end`. */

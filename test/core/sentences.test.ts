@@ -60,6 +60,24 @@ describe('splitSentences', () => {
     expect(split('Covid-19 etc. were discussed.')).toHaveLength(1);
   });
 
+  it('does not end a sentence at a title of another language or a title run', () => {
+    expect(
+      split(
+        'Signing for the clinic were Profa. Dra. Inês Moreira and Prof. Dr. med. Jonas Keller. Lunch followed.',
+      ),
+    ).toEqual([
+      'Signing for the clinic were Profa. Dra. Inês Moreira and Prof. Dr. med. Jonas Keller.',
+      'Lunch followed.',
+    ]);
+    expect(
+      split(
+        'Mtra. Elena Soto, Eng. Omar Said, Ir. Dewi Lestari and Dra. Ma. Teresa Cruz signed. Talks began.',
+      ),
+    ).toHaveLength(2);
+    // A short name after a title still ends the sentence before an opener.
+    expect(split('The award went to Prof. Ma. The jury met in May.')).toHaveLength(2);
+  });
+
   it('returns nothing for blank text and one span for text without a stop', () => {
     expect(split('   ')).toEqual([]);
     expect(split('Zhao Huiqin addressed a speech at the signing ceremony')).toHaveLength(1);

@@ -143,6 +143,24 @@ describe('names from every part of the world', () => {
     ).toEqual(['Lucia Ferri', 'Marco Neri']);
     expect(names('the Hanban Director-General and the UZ President')).toEqual([]);
   });
+  it('reads titles of other languages, a bracketed title, "Ma." for María, and a family name in capitals first', () => {
+    expect(
+      names(
+        'the Dean, Profa. Dra. Inês Moreira Lopes, and the director, Prof. Dr. med. Jonas-Peter van Aken, met',
+      ),
+    ).toEqual(['Inês Moreira Lopes', 'Jonas-Peter van Aken']);
+    expect(names('the Provost, Engr. (Dr.) Chinedu Okoro-Eze, and Mtra. Elena Soto Ruiz')).toEqual([
+      'Chinedu Okoro-Eze',
+      'Elena Soto Ruiz',
+    ]);
+    expect(names('Director Dra. Ma. Teresa de la Paz and Prof. Dr. Ir. Dewi Lestari, M.Sc., signed')).toEqual(
+      ['Ma. Teresa de la Paz', 'Dewi Lestari'],
+    );
+    expect(names('President TANAKA Hiroshi of the college and Rector Anna Berg signed')).toEqual([
+      'TANAKA Hiroshi',
+      'Anna Berg',
+    ]);
+  });
   it('marks a surname alone after a title as partial, only when asked', () => {
     expect(findNames('At the ceremony, President Zhao signed it.', { partial: true })).toMatchObject([
       { name: 'Zhao', partial: true },
