@@ -18,11 +18,19 @@ export interface WatchOptions {
   warn?: (line: string) => void;
   /** Called after each refresh that changed the index. */
   onUpdate?: (result: SyncResult) => void;
+  /**
+   * Quiet time after the last change before the snapshot is written. Default 2,000 ms: a burst of
+   * changes writes it once, after the index has taken them all, not once per refresh in between.
+   */
+  snapshotDelayMs?: number;
 }
 
 export interface CorpusWatcher {
   /** Reads the folder now (also what a change event does, after the quiet time). */
   refresh(): Promise<SyncResult | null>;
+  /** Writes the snapshot now if a change has not been written yet. */
+  flush(): void;
+  /** Stops watching; a snapshot not yet written is written. */
   close(): void;
 }
 
@@ -30,7 +38,17 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
   const warn = options.warn ?? ((line: string) => console.warn(line));
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const debounceMs = options.debounceMs ?? 250;
+  const snapshotDelayMs = options.snapshotDelayMs ?? 2000;
   let timer: NodeJS.Timeout | undefined;
+  let writeTimer: NodeJS.Timeout | undefined;
+  let unwritten = false;
+
+  function flush(): void {
+    clearTimeout(writeTimer);
+    if (!unwritten || !cacheDir) return;
+    unwritten = false;
+    writeSnapshot(snapshotPath(cacheDir, dir), index, warn);
+  }
   let running: Promise<SyncResult | null> | null = null;
   let again = false;
   let closed = false;
@@ -43,7 +61,12 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
         warn(`Could not index ${broken.file}: ${broken.reason}${kept}.`);
       }
       if (result.changed) {
-        if (cacheDir) writeSnapshot(snapshotPath(cacheDir, dir), index, warn);
+        if (cacheDir) {
+          unwritten = true;
+          clearTimeout(writeTimer);
+          writeTimer = setTimeout(flush, snapshotDelayMs);
+          writeTimer.unref();
+        }
         options.onUpdate?.(result);
       }
       return result;
@@ -87,10 +110,12 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
 
   return {
     refresh,
+    flush,
     close() {
       closed = true;
       clearTimeout(timer);
       watcher?.close();
+      flush();
     },
   };
 }

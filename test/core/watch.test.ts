@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,5 +83,38 @@ describe('watching the corpus folder', () => {
     expect(warnings).toEqual(['Could not index empty.txt: the file is empty.']);
     expect(index.skipped.map((s) => s.file)).toEqual(['empty.txt']);
     expect(search(index, 'robotics').answers).toHaveLength(1);
+  });
+});
+
+describe('the snapshot under the watcher', () => {
+  it('is written once after a burst of changes, when the folder is quiet, not on every refresh', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'accord-watch-snapshot-'));
+    const corpus = join(root, 'corpus');
+    const cache = join(root, 'cache');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'a.txt'), article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'));
+    const { index } = await loadIndex(corpus, { cacheDir: cache, warn: () => {} });
+    const watcher = watchCorpus(corpus, index, { cacheDir: cache, debounceMs: 10_000, snapshotDelayMs: 300 });
+    cleanups.push(() => {
+      watcher.close();
+      rmSync(root, { recursive: true, force: true });
+    });
+    const [file] = readdirSync(cache);
+    const written = () => statSync(join(cache, file!)).mtimeMs;
+    const before = written();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const name of ['b', 'c', 'd']) {
+      writeFileSync(
+        join(corpus, `${name}.txt`),
+        article(`Clinic ${name} Launched`, `A clinic ${name} opened in Hull.`),
+      );
+      await watcher.refresh();
+    }
+    expect(index.articles).toHaveLength(4);
+    // The index serves the changes at once; the snapshot, one write, comes when the folder is quiet.
+    expect(written()).toBe(before);
+    expect(await eventually(() => written() !== before)).toBe(true);
+    const cached = await loadIndex(corpus, { cacheDir: cache, warn: () => {} });
+    expect(cached.stats).toMatchObject({ fromCache: true, parsed: 0, files: 4 });
   });
 });

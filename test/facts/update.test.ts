@@ -149,7 +149,8 @@ describe('who-signed under the corpus watcher and the cache', () => {
     await watcher.refresh();
     expect(signers(index, 'Nordwind Robotics')[0]?.[0]).toBe('nordwind-st-marys-contract');
 
-    // The snapshot the watcher wrote gives the same answers.
+    // The snapshot the watcher writes (once the folder is quiet, or now) gives the same answers.
+    watcher.flush();
     const cached = await loadIndex(dir, { cacheDir: join(base, 'cache'), warn: () => {} });
     expect(cached.stats.fromCache).toBe(true);
     expect(cached.stats.parsed).toBe(0);
