@@ -62,101 +62,142 @@ const CONTACT = /^(?:[+\d][\d\s()/.+-]{5,}(?:\((?:office|pager|cell|mobile|fax|t
 export function parseArticle(file: string, raw: string): Article {
   const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n').map(stripMarkdown).map(normalizeLine);
   const blocks = toBlocks(lines);
+  const head = new HeadFields();
+  const { title, next } = readTitle(blocks, skipAboveTitle(blocks, head), head);
+  const paragraphs = readBody(blocks, next, head);
+  // A date line closing the text ("Published on 3 May 2021"), or just before its last lines, when none
+  // heads it.
+  for (let k = paragraphs.length - 1; head.published === null && k >= Math.max(1, paragraphs.length - 3); k--) {
+    const parsed = parseDateLine(paragraphs[k]!);
+    if (parsed) head.takeDate(paragraphs.splice(k, 1)[0]!, parsed);
+  }
+  if (paragraphs.length === 0) throw new ArticleError('the file has a title but no body');
 
-  let published: string | null = null;
-  let dateLine: string | null = null;
-  let byline: string | null = null;
-  let source: string | null = null;
-  let dayFirst: string | undefined;
-  let fromUpdate = false;
-  // The first date line, unless it dates an update and another dates the publication.
-  const takeDate = (line: string, parsed: DateLine) => {
-    if (published === null || (fromUpdate && !isUpdateLine(line))) {
-      published = parsed.published;
-      dayFirst = parsed.dayFirst;
-      dateLine = line;
-      fromUpdate = isUpdateLine(line);
-    }
-    byline ??= parsed.byline;
+  const text = paragraphs.join('\n\n');
+  // "04/05/2022" on a page that writes "4 May": day first.
+  if (head.dayFirst && writesDayFirst(`${title}\n${text}`)) head.published = head.dayFirst;
+  const { sentences, dateline } = readSentences(paragraphs, head);
+  return {
+    id: file.replace(/\.[^.]+$/, ''),
+    file,
+    title,
+    published: head.published,
+    dateLine: head.dateLine,
+    dateline,
+    byline: head.byline,
+    source: head.source,
+    paragraphs,
+    text,
+    sentences,
   };
+}
 
-  // Above the title: navigation, a press-release label, a date line ("date 2022-05-20", "Friday, 3 June 2022").
+/** What the lines around the title and the opening of the body say: the date, the byline, the source. */
+class HeadFields {
+  published: string | null = null;
+  dateLine: string | null = null;
+  byline: string | null = null;
+  source: string | null = null;
+  dayFirst: string | undefined;
+  private fromUpdate = false;
+
+  /** The first date line, unless it dates an update and another dates the publication. */
+  takeDate(line: string, parsed: DateLine): void {
+    if (this.published === null || (this.fromUpdate && !isUpdateLine(line))) {
+      this.published = parsed.published;
+      this.dayFirst = parsed.dayFirst;
+      this.dateLine = line;
+      this.fromUpdate = isUpdateLine(line);
+    }
+    this.byline ??= parsed.byline;
+  }
+}
+
+/**
+ * Above the title: navigation, a press-release label, a date line ("date 2022-05-20", "Friday, 3 June
+ * 2022"), header fields. Returns the index of the first block that is none of these.
+ */
+function skipAboveTitle(blocks: string[], head: HeadFields): number {
   let i = 0;
   for (; i < blocks.length; i++) {
     const line = blocks[i]!;
     if (BREADCRUMB.test(line) || RELEASE_LABEL.test(line)) continue;
     const parsed = parseDateLine(line);
     const sourceMatch = SOURCE_LINE.exec(line);
-    if (sourceMatch) source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
-    if (parsed) takeDate(line, parsed);
+    if (sourceMatch) head.source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
+    if (parsed) head.takeDate(line, parsed);
     else if (!((METADATA.test(line) || CONTACT.test(line) || SOURCE_LINE.test(line)) && line.length < 160)) break;
   }
+  return i;
+}
+
+/** The title at block `i`, and where the body starts: after it, or at it when the file opens with the story. */
+function readTitle(blocks: string[], i: number, head: HeadFields): { title: string; next: number } {
   let title = blocks[i] ?? '';
   if (!title) throw new ArticleError('the file has no text');
-  const paragraphs: string[] = [];
   if (isLede(title)) {
     // No headline: the file opens with the story ("NAIROBI, May 3 - ...", "On 3 May 2021, X signed ...").
     // The first sentence stands for the title; the paragraph is body.
     const spans = splitSentences(title);
     const upTo = spans.find((span) => span.end >= 40) ?? spans[spans.length - 1];
-    title = upTo ? title.slice(0, upTo.end) : title;
-  } else {
-    // "Signing Ceremony of X and Y 2015-07-10": a date closing the title is its publication date.
-    const trailing = findFullDates(title).pop();
-    if (trailing && trailing.start > 0 && title.slice(trailing.end).trim() === '' && /[\s|｜•·–—-]$/.test(title.slice(0, trailing.start))) {
-      const rest = title.slice(0, trailing.start).replace(/[\s|｜•·–—-]+$/, '');
-      if (rest.length >= 10) {
-        if (published === null) {
-          published = trailing.date;
-          dateLine = title.slice(trailing.start);
-        }
-        title = rest;
-      }
-    }
-    i++;
+    return { title: upTo ? title.slice(0, upTo.end) : title, next: i };
   }
+  // "Signing Ceremony of X and Y 2015-07-10": a date closing the title is its publication date.
+  const trailing = findFullDates(title).pop();
+  if (trailing && trailing.start > 0 && title.slice(trailing.end).trim() === '' && /[\s|｜•·–—-]$/.test(title.slice(0, trailing.start))) {
+    const rest = title.slice(0, trailing.start).replace(/[\s|｜•·–—-]+$/, '');
+    if (rest.length >= 10) {
+      if (head.published === null) {
+        head.published = trailing.date;
+        head.dateLine = title.slice(trailing.start);
+      }
+      title = rest;
+    }
+  }
+  return { title, next: i + 1 };
+}
 
+/** The body's paragraphs from block `i` to a footer; date, byline, source and header lines before it are not body. */
+function readBody(blocks: string[], i: number, head: HeadFields): string[] {
+  const paragraphs: string[] = [];
   for (; i < blocks.length; i++) {
     const line = blocks[i] ?? '';
     if (FOOTER.test(line)) break;
     if ((BREADCRUMB.test(line) || RELEASE_LABEL.test(line)) && paragraphs.length === 0) continue;
     const sourceMatch = SOURCE_LINE.exec(line);
     if (sourceMatch && line.length < 300) {
-      source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
+      head.source ??= URL.exec(sourceMatch[1] ?? '')?.[0] ?? null;
       // "Source: Xinhua Date: 2021-05-03": a source line may carry the date.
       const parsed = paragraphs.length === 0 ? parseDateLine(line) : null;
-      if (parsed) takeDate(line, parsed);
+      if (parsed) head.takeDate(line, parsed);
       continue;
     }
     // A date line under the title, or under a caption or standfirst when none came before.
-    if (paragraphs.length === 0 || (published === null && paragraphs.length < 3)) {
+    if (paragraphs.length === 0 || (head.published === null && paragraphs.length < 3)) {
       const parsed = parseDateLine(line);
       if (parsed) {
-        takeDate(line, parsed);
+        head.takeDate(line, parsed);
         continue;
       }
     }
     if (paragraphs.length === 0) {
       const by = /^(?:by|written by|authors?)\s*[:\s]\s*(.+)$/i.exec(line);
       if (by && line.length < 80) {
-        byline ??= by[1]?.trim() || null;
+        head.byline ??= by[1]?.trim() || null;
         continue;
       }
       if ((METADATA.test(line) || CONTACT.test(line)) && line.length < 160) continue;
     }
     paragraphs.push(line);
   }
-  // A date line closing the text ("Published on 3 May 2021"), or just before its last lines, when none
-  // heads it.
-  for (let k = paragraphs.length - 1; published === null && k >= Math.max(1, paragraphs.length - 3); k--) {
-    const parsed = parseDateLine(paragraphs[k]!);
-    if (parsed) takeDate(paragraphs.splice(k, 1)[0]!, parsed);
-  }
-  if (paragraphs.length === 0) throw new ArticleError('the file has a title but no body');
+  return paragraphs;
+}
 
-  const text = paragraphs.join('\n\n');
-  // "04/05/2022" on a page that writes "4 May": day first.
-  if (dayFirst && writesDayFirst(`${title}\n${text}`)) published = dayFirst;
+/** The sentences of the body, with their offsets in the text, and a dateline opening one of the first paragraphs. */
+function readSentences(
+  paragraphs: string[],
+  head: HeadFields,
+): { sentences: Sentence[]; dateline: Article['dateline'] } {
   const sentences: Sentence[] = [];
   let offset = 0;
   let dateline: Article['dateline'] = null;
@@ -164,15 +205,15 @@ export function parseArticle(file: string, raw: string): Article {
     if (!dateline && p < 3) {
       const found = parseDateline(paragraph);
       if (found) {
-        if (found.date && published === null) {
-          published = found.date;
-          dateLine = found.text;
+        if (found.date && head.published === null) {
+          head.published = found.date;
+          head.dateLine = found.text;
         }
         dateline = {
           text: found.text,
           start: offset,
           end: offset + found.text.length,
-          date: found.date ?? monthDayAgainst(found.month, found.day, published),
+          date: found.date ?? monthDayAgainst(found.month, found.day, head.published),
         };
       }
     }
@@ -187,20 +228,7 @@ export function parseArticle(file: string, raw: string): Article {
     }
     offset += paragraph.length + 2;
   });
-
-  return {
-    id: file.replace(/\.[^.]+$/, ''),
-    file,
-    title,
-    published,
-    dateLine,
-    dateline,
-    byline,
-    source,
-    paragraphs,
-    text,
-    sentences,
-  };
+  return { sentences, dateline };
 }
 
 /**
