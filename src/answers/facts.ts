@@ -3,7 +3,8 @@
  * each quoted with the sentences that state it. Only facts that cover the query answer it; the nearest
  * others are suggestions, never answers.
  */
-import { displayParty, highlightTerms, type FactHit, type FactIndex } from '../index/factSearch.ts';
+import { displayParty, type FactHit, type FactIndex } from '../index/factSearch.ts';
+import { highlightWords, matchTerm } from '../text/terms.ts';
 import type { DatedEvent, Signing } from '../facts/types.ts';
 import type { Index } from '../index/build.ts';
 import { Budget } from '../text/bounds.ts';
@@ -49,7 +50,7 @@ function factAnswer<K extends FactKind, F extends Signing | DatedEvent>(spec: Fa
         quote,
         article: articleRef(article),
         score: round(hit.score),
-        highlights: highlightTerms(quote, hit.terms),
+        highlights: highlightWords(quote, hit.terms, { termOf: matchTerm }),
       };
       const confidence = fact.confidence !== undefined ? { confidence: fact.confidence } : {};
       return { ...base, ...confidence, ...spec.fields(index, fact) } as AnswerByCommand[K];

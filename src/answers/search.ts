@@ -10,7 +10,7 @@ import type { Article } from '../corpus/types.ts';
 import type { Index, Passage } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
 import { editDistance } from '../text/distance.ts';
-import { termsOf, toTerm, words } from '../text/terms.ts';
+import { highlightWords, termsOf, toTerm, words } from '../text/terms.ts';
 import { articleRef } from './article.ts';
 import { prefixCount, prefixTerms } from './vocabulary.ts';
 import {
@@ -468,24 +468,11 @@ function toAnswer(index: Index, scored: ScoredPassage): SearchAnswer {
     quote,
     article: articleRef(article),
     score: round(scored.score),
-    highlights: highlightWords(quote, scored.terms, index),
+    highlights: highlightWords(quote, new Set(scored.terms), {
+      longForms: (acronym) => index.aliases.longForms(acronym),
+    }),
     context: passage.sentence < 0 ? quote : contextOf(article.sentences, passage.sentence),
   };
-}
-
-/** The words of `text` whose terms matched, and acronyms whose long form matched. */
-export function highlightWords(text: string, matchedTerms: string[], index?: Index): string[] {
-  const matched = new Set(matchedTerms);
-  const found = new Set<string>();
-  for (const word of words(text)) {
-    const term = toTerm(word.text);
-    if (term !== null && matched.has(term)) found.add(word.text);
-    else if (index && /^[A-Z]{2,}/.test(word.text)) {
-      const longForms = index.aliases.longForms(word.text);
-      if (longForms.some((long) => termsOf(long).some((t) => matched.has(t)))) found.add(word.text);
-    }
-  }
-  return [...found];
 }
 
 /** Words that make a sentence lean on the one before it. */

@@ -4,8 +4,8 @@
  * indexes these words.
  */
 import type { Article } from '../corpus/types.ts';
-import { wordsOf } from '../text/terms.ts';
-import { findOrganizations, matchTerm, resolveOrganization } from './organizations.ts';
+import { matchTerm, wordsOf } from '../text/terms.ts';
+import { findOrganizations, resolveOrganization } from './organizations.ts';
 import type { ArticleFactWords, Facts, Organization } from './types.ts';
 
 /** What the facts of an article are found by, from that article alone: computed when it is indexed. */

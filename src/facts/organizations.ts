@@ -11,7 +11,7 @@
 import { editDistance } from '../text/distance.ts';
 import { findAliases } from './aliases.ts';
 import { foldForMatch } from '../text/normalize.ts';
-import { toTerm, words } from '../text/terms.ts';
+import { matchTerm, words } from '../text/terms.ts';
 import { findNames } from './names.ts';
 import type { Organization } from './types.ts';
 
@@ -228,34 +228,6 @@ function splitRun(run: Tok[]): Tok[][] {
   return segments
     .map((s) => (s[s.length - 1]?.text === '–' ? s.slice(0, -1) : s))
     .filter((s) => s.length > 0);
-}
-
-const SPELLING: Record<string, string> = {
-  centre: 'center',
-  centres: 'centers',
-  programme: 'program',
-  programmes: 'programs',
-  organisation: 'organization',
-  organisations: 'organizations',
-  labour: 'labor',
-  paediatric: 'pediatric',
-  paediatrics: 'pediatrics',
-  haematology: 'hematology',
-  anaesthesia: 'anesthesia',
-  oncological: 'oncology',
-  jiao: 'jiao',
-};
-
-const TERM_CACHE = new Map<string, string | null>();
-
-/** The match term of a word: British spellings unified, then the index term. Memoised: words repeat. */
-export function matchTerm(word: string): string | null {
-  const cached = TERM_CACHE.get(word);
-  if (cached !== undefined) return cached;
-  const folded = foldForMatch(word);
-  const term = toTerm(SPELLING[folded] ?? folded);
-  if (TERM_CACHE.size < 200_000) TERM_CACHE.set(word, term);
-  return term;
 }
 
 /** The significant terms of a name, in order: "The University of Leeds" -> [univers, leed]. */

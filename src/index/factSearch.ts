@@ -23,8 +23,8 @@ import {
   MAX_WORD_LENGTH,
 } from '../text/bounds.ts';
 import { foldForMatch } from '../text/normalize.ts';
-import { words } from '../text/terms.ts';
-import { isAcronym, matchTerm } from '../facts/organizations.ts';
+import { matchTerm, words } from '../text/terms.ts';
+import { isAcronym } from '../facts/organizations.ts';
 import { articleFactWords } from '../facts/factWords.ts';
 import type { ArticleFactWords, FactWords } from '../facts/types.ts';
 
@@ -920,14 +920,4 @@ export function displayParty(index: { aliases: AliasTable }, party: string): str
   if (!isAcronym(party)) return party;
   const longs = [...new Set(index.aliases.longForms(party))];
   return longs.length === 1 ? longs[0]! : party;
-}
-
-/** The words of `text` whose terms are among `terms`: the highlights of a quote. */
-export function highlightTerms(text: string, terms: Set<string>): string[] {
-  const found = new Set<string>();
-  for (const w of words(text)) {
-    const t = matchTerm(w.text);
-    if (t !== null && terms.has(t)) found.add(w.text);
-  }
-  return [...found];
 }
