@@ -10,6 +10,7 @@
  */
 import type { Index } from '../index/build.ts';
 import type { Candidate } from '../index/suggestions.ts';
+import { cut } from '../text/cut.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
 import { wordsOf } from '../text/terms.ts';
 import { intentOf, topicOf } from './ask.ts';
@@ -29,7 +30,7 @@ export function autocomplete(index: Index, command: QueryCommandName, typed: str
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (text: string) => {
-    const choice = shorten(normalizeWhitespace(text), MAX_CHOICE_LENGTH);
+    const choice = cut(normalizeWhitespace(text), MAX_CHOICE_LENGTH);
     const key = foldForMatch(choice);
     if (choice === '' || seen.has(key) || out.length >= MAX_CHOICES) return;
     seen.add(key);
@@ -71,7 +72,7 @@ function askChoices(index: Index, typed: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const choice of autocomplete(index, intent, at >= 0 ? question.slice(at) : '')) {
-    const text = shorten(head ? `${head} ${choice}` : choice, MAX_CHOICE_LENGTH);
+    const text = cut(head ? `${head} ${choice}` : choice, MAX_CHOICE_LENGTH);
     if (!seen.has(text)) {
       seen.add(text);
       out.push(text);
@@ -122,11 +123,3 @@ function suggest(index: Index, query: string): string[] {
 const MIN_PREFIX = 3;
 /** Completions read off the vocabulary at most, before the most common are kept. */
 const MAX_SCANNED = 500;
-
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const space = head.lastIndexOf(' ', max - 1);
-  const kept = space > max / 2 ? head.slice(0, space) : head.slice(0, max - 1);
-  return `${kept.replace(/[\s,;:]+$/u, '')}…`.slice(0, max);
-}

@@ -4,6 +4,7 @@
  * a long quote or a large corpus is shortened, never refused by the API.
  */
 import type { APIEmbed } from 'discord.js';
+import { cut, ELLIPSIS } from '../../text/cut.ts';
 import { forDiscord } from '../../text/safe.ts';
 
 export const LIMITS = {
@@ -25,25 +26,7 @@ export const LIMITS = {
   buttonLabel: 80,
 } as const;
 
-export const ELLIPSIS = '…';
-
-/**
- * `text` in at most `max` characters: cut at the last space (or line) before the limit, an ellipsis added.
- * A word is cut only when there is no space in the last third.
- */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, Math.max(0, max));
-  const room = max - ELLIPSIS.length;
-  const head = text.slice(0, room + 1);
-  const space = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'));
-  let kept = space >= room * (2 / 3) ? head.slice(0, space) : head.slice(0, room);
-  kept = kept.replace(/[\s,;:]+$/u, '');
-  // A lone surrogate would break the JSON; a trailing backslash would escape the ellipsis.
-  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
-  kept = kept.replace(/\\+$/, '');
-  return `${kept}${ELLIPSIS}`;
-}
+export { cut, ELLIPSIS } from '../../text/cut.ts';
 
 /** Like cut, for Markdown: a bold marker left open by the cut is closed. */
 export function cutMarkdown(text: string, max: number): string {
