@@ -41,7 +41,9 @@ const VERB = new RegExp(
     // "concluded this agreement", "renewed their exchange agreement": a signing when an agreement is the object.
     `|\\b(?:concluded|renewed)(?=\\s+(?:(?:the|a|an|this|that|their|its|two)\\s+)?(?:[\\w-]+\\s+){0,5}${AGREEMENT_NOUN}\\b)` +
     // "A and B signing the memorandum" (a caption), "the signing of the MoU by A and B".
-    '|\\bsigning(?=\\s+(?:the|a|an|their|of)\\s)',
+    '|\\bsigning(?=\\s+(?:the|a|an|their|of)\\s)|^Signing(?=\\s+(?:the|a|an|this|their)\\s)' +
+    // "A (left) and B sign the agreement on 3 March" (a caption in the present tense).
+    `|\\bsign(?=\\s+(?:the|a|an|their|this)\\s+(?:[\\w-]+\\s+){0,5}${AGREEMENT_NOUN}\\b)`,
   'g',
 );
 /** More than one agreement: "both the MOUs", "the agreements", "two contracts". */
@@ -77,13 +79,18 @@ export function findSigning(
     if (/^\s+up\b/.test(sentence.slice(at + m[0].length))) continue; // "signed up"
     // Names only once a verb of signing is there: this runs on every sentence of every article.
     const named = (found ??= namesIn(sentence, people));
-    const nominal = m[0] === 'signing';
+    const nominal = m[0] === 'signing' || m[0] === 'Signing';
     let passive = PASSIVE.test(before);
     const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
+    // "Signing the agreement were A and B": the signers follow "were".
+    let inverted: RegExpExecArray | null = null;
     if (nominal) {
       // "the formal signing of the MoU by A and B": a passive; "A and B signing the MoU": a caption.
       const of = /^\s+of\s+[^,;]{1,150}?\s+by\s+/.exec(sentence.slice(at + m[0].length));
-      if (of) passive = true;
+      inverted = /^\s*$/.test(before)
+        ? /^\s+(?:the|a|an|this|their)\s+[^,;]{1,100}?\s(were|was)\s/.exec(sentence.slice(at + m[0].length))
+        : null;
+      if (of || inverted) passive = true;
       else if (!isCaption(before, named)) continue;
     }
     // "put pen to paper on the agreement": the agreement follows "on".
@@ -96,7 +103,7 @@ export function findSigning(
     let agent = '';
     let split: { names: NameMatch[]; parties: string[] }[] | null = null;
     if (passive) {
-      const by = /\bby\b/.exec(after);
+      const by = inverted ? { index: inverted[0].length - 5 } : /\bby\b/.exec(after);
       // "An MoA was signed between A and B": people after "between" signed.
       const between = by ? null : /\bbetween\b/.exec(after);
       const agentMark = by ?? between;
@@ -104,9 +111,11 @@ export function findSigning(
       signerNames = agentMark ? named.filter((n) => n.start > agentStart && isSigner(n)) : [];
       if (by) agent = sentence.slice(agentStart);
       const subject = before.replace(PASSIVE, '').slice(clauseStart);
-      agreement = nominal
-        ? cleanAgreement(object)
-        : cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
+      agreement = inverted
+        ? cleanAgreement(after.slice(0, inverted.index + inverted[0].length - inverted[1]!.length - 2))
+        : nominal
+          ? cleanAgreement(object)
+          : cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
     } else {
       const subjectNames = named.filter((n) => n.start >= clauseStart && n.end <= at && isSigner(n));
       agent = sentence.slice(clauseStart, at);

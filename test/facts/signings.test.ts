@@ -146,6 +146,25 @@ describe('more ways to say who signed', () => {
 });
 
 describe('signing sentences of other shapes', () => {
+  it('"Signing the agreement were A and B": the signers after "were"', () => {
+    expect(
+      signers(
+        'Signing the agreement were Hospital Director Dra. Ma. Teresa de la Paz and Medical Superintendent Dr. Chen Wei-Ling, who came with a delegation.',
+      ),
+    ).toEqual(['Ma. Teresa de la Paz', 'Chen Wei-Ling']);
+    expect(findSigning('Signing the MoU were Prof. Jane Ross and Dr. Omar Said.')?.agreement).toMatch(/MoU/);
+    // A sentence that opens with "Signing" but says who did not sign names no signer.
+    expect(signers('Signing the agreement, the rector thanked Prof. Jane Ross for her support.')).toBeNull();
+  });
+  it('a caption in the present tense: "A (left) and B sign the agreement"', () => {
+    expect(
+      signers(
+        'Dr Kofi Mensah (left), CEO of Coastal Health, and Prof Naledi Zulu-Khumalo, Dean of Nursing, sign the nursing agreement on 3 March.',
+      ),
+    ).toEqual(['Kofi Mensah', 'Naledi Zulu-Khumalo']);
+    expect(signers('Prof Jane Ross and Dr Omar Said will sign the agreement next week.')).toBeNull();
+  });
+
   it('"A signed the MoU for P and B signed it for Q", "whilst", "while": every clause’s signer', () => {
     expect(
       signers(
