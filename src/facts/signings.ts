@@ -309,6 +309,13 @@ function witnessListLength(rest: string): number {
 /** The agreement named after the verb (or before a passive one), without its article. */
 function cleanAgreement(text: string): string | null {
   let t = text.trim();
+  // "put pen to paper on Thursday at ...": a time or a place where the agreement would be is no agreement.
+  if (
+    /^(?:on|in|at)\s+(?:the\s+)?(?:morning|afternoon|evening|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|^at\s/.test(
+      t,
+    )
+  )
+    return null;
   const stops = [
     /\s+on\s+behalf\b/,
     /\s+between\b/,

@@ -6,6 +6,16 @@ const article = (body: string, dateLine = 'June 6, 2020') =>
   parseArticle('a.txt', `Title of the article\n\n${dateLine}\n\n${body}`);
 
 describe('facts of one article', () => {
+  it('a signing told without names, then with names and a day ("put pen to paper on Tuesday"), is one signing', () => {
+    const facts = extractArticleFacts(
+      article(
+        'The Harbour Technical College and the State Ministry of Energy have put pen to paper on a memorandum of understanding to train wind technicians.\n' +
+          'The Provost of the college, Engr. (Dr.) Chinedu Okoro-Eze, and the Commissioner for Energy, Mrs. Amaka Obi-Nwosu, put pen to paper on Tuesday at the ministry.',
+      ),
+    );
+    expect(facts.signings).toHaveLength(1);
+    expect(facts.signings[0]!.signers.map((s) => s.name)).toEqual(['Chinedu Okoro-Eze', 'Amaka Obi-Nwosu']);
+  });
   it('a signing sentence without a date takes the date of the ceremony, and quotes both sentences', () => {
     const facts = extractArticleFacts(
       article(
