@@ -88,13 +88,23 @@ export function findEvent(sentence: string): EventMatch | null {
     const before = sentence.slice(0, m.index);
     if (NOT_DONE.test(before)) continue;
     const after = sentence.slice(m.index + m[0].length);
-    const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before);
+    // "was blessed and inaugurated": two verbs joined, the event's verb last.
+    const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?$/i.test(before);
     if (passive) {
       const subject = before.replace(
-        /\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?$/i,
+        /\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?$/i,
         '',
       );
-      const head = subject.slice(subject.lastIndexOf(',') + 1).trim();
+      let head = subject.slice(subject.lastIndexOf(',') + 1).trim();
+      // "toured the new Cancer Care Wing, which was inaugurated ...": the thing named before "which".
+      if (/^which$/i.test(head)) {
+        const clause = subject.slice(0, subject.lastIndexOf(','));
+        const articles = [...clause.matchAll(/\b(?:the|its|their|a|an)\s+/g)];
+        const last = articles[articles.length - 1];
+        const noun = last ? clause.slice(last.index + last[0].length).trim() : '';
+        if (!/^[^,;]{1,80}$/.test(noun) || !/\p{Lu}/u.test(noun)) continue;
+        head = noun;
+      }
       // "159 projects have been launched": a count, not an event.
       if (/\b\d[\d,]*\b/.test(head) || /\b(?:over|more than|some|many|several)\s/i.test(head)) continue;
       if (!head) continue;

@@ -77,6 +77,15 @@ describe('visits and presentations', () => {
 });
 
 describe('events of other shapes', () => {
+  it('"which was blessed and inaugurated": two joined verbs, the thing named before "which"', () => {
+    expect(
+      findEvent(
+        "After lunch, the guests toured the hospital's new Maternity Wing, which was blessed and inaugurated on March 3.",
+      )?.event,
+    ).toBe("hospital's new Maternity Wing inaugurated");
+    expect(findEvent('The clinic was renovated and opened on May 2.')?.event).toBe('clinic opened');
+  });
+
   it('something that opens today, whatever it cost', () => {
     expect(
       findEvent(
