@@ -3,7 +3,7 @@ import { autocomplete, MAX_CHOICES } from '../../src/answers/autocomplete.ts';
 import { parseArticle } from '../../src/corpus/parse.ts';
 import { updateIndex } from '../../src/index/build.ts';
 import { recordOf } from '../../src/index/records.ts';
-import { indexOf, seeds } from './helpers.ts';
+import { indexOf, seeds } from '../helpers.ts';
 
 describe('autocomplete', () => {
   it('completes the word being typed after the words typed before it, in the corpus spelling', () => {

@@ -1,9 +1,9 @@
 /** Cutting to Discord's limits cleanly: oversized quotes, titles, lists and corpora never breach a limit. */
 import { describe, expect, test } from 'vitest';
-import type { Result } from '../../src/answers/types.ts';
-import { aboutEmbeds, noAnswerText, quoteBlock, searchPage } from '../../src/bot/render/embeds.ts';
-import { cut, cutMarkdown, embedLength, fitEmbeds, LIMITS } from '../../src/bot/render/limits.ts';
-import { checkMessage } from '../discord/server.ts';
+import type { Result } from '../../../src/answers/types.ts';
+import { aboutEmbeds, noAnswerText, quoteBlock, searchPage } from '../../../src/bot/render/embeds.ts';
+import { cut, cutMarkdown, embedLength, fitEmbeds, LIMITS } from '../../../src/bot/render/limits.ts';
+import { checkMessage } from '../../discord/server.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 

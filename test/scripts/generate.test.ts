@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../src/corpus/parse.ts';
-import { generateCorpus, questionsJson, type GeneratedCorpus } from '../scripts/generate/corpus.ts';
-import { normalizeLine } from '../src/text/normalize.ts';
+import { parseArticle } from '../../src/corpus/parse.ts';
+import { generateCorpus, questionsJson, type GeneratedCorpus } from '../../scripts/generate/corpus.ts';
+import { normalizeLine } from '../../src/text/normalize.ts';
 
 // GEN_TEST_ARTICLES=5000 GEN_TEST_SEED=3 run the same checks on a larger corpus or another seed.
 const ARTICLES = Number(process.env.GEN_TEST_ARTICLES ?? 200);

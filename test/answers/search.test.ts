@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contextOf, search } from '../../src/answers/search.ts';
-import { flat, indexOf, seeds } from './helpers.ts';
+import { flat, indexOf, seeds } from '../helpers.ts';
 
 interface Gold {
   kind: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { resultReply } from '../../src/bot/answer.ts';
 import { renderText, terminalStyle, wrap } from '../../src/cli/render.ts';
-import { seeds } from './helpers.ts';
+import { seeds } from '../helpers.ts';
 
 describe('text rendering', () => {
   it('wraps at spaces within the width, block quotes keeping their marker', () => {

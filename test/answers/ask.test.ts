@@ -1,7 +1,7 @@
 /** `ask`: what a question in words asks, its topic, and the answer of the kind that answers it. */
 import { describe, expect, it } from 'vitest';
 import { ask, intentOf, topicOf } from '../../src/answers/ask.ts';
-import { indexOf } from './helpers.ts';
+import { indexOf } from '../helpers.ts';
 
 const ARTICLES = {
   'lakeside.txt': [

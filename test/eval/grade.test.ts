@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../src/answers/types.ts';
+import type { Result } from '../../src/answers/types.ts';
 import {
   gradeQuestion,
   normalizeText,
@@ -9,10 +9,10 @@ import {
   tally,
   wrongShare,
   type Question,
-} from '../src/eval/grade.ts';
-import { runSuite } from '../scripts/eval.ts';
+} from '../../src/eval/grade.ts';
+import { runSuite } from '../../scripts/eval.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const article = { id: 'a', title: 'T', published: null, source: null };
 const signed = (names: string[], date: string | null): Result<'who-signed'> => ({
   command: 'who-signed',

@@ -6,7 +6,7 @@ import { aboutEmbeds, noAnswerText, searchPage } from '../../src/bot/render/embe
 import { consoleLine } from '../../src/cli/console.ts';
 import { renderText, terminalStyle } from '../../src/cli/render.ts';
 import { forDiscord, forTerminal } from '../../src/text/safe.ts';
-import { indexOf } from './helpers.ts';
+import { indexOf } from '../helpers.ts';
 
 /** Any character a terminal would obey rather than show. */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QUERY_COMMANDS } from '../../src/answers/commands.ts';
 import { consoleLine } from '../../src/cli/console.ts';
-import { seeds } from './helpers.ts';
+import { seeds } from '../helpers.ts';
 
 describe('the local console', () => {
   it('answers a slash command as the bot would, quoting the passage', () => {

@@ -1,7 +1,7 @@
 /** Test helpers: indexes built from the project corpus or from articles written in the test. */
-import { parseArticle } from '../../src/corpus/parse.ts';
-import { loadCorpus } from '../../src/corpus/load.ts';
-import { buildIndex, type Index } from '../../src/index/build.ts';
+import { parseArticle } from '../src/corpus/parse.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { buildIndex, type Index } from '../src/index/build.ts';
 
 let seedIndex: Index | undefined;
 

@@ -9,7 +9,7 @@ import { parseArticle } from '../../src/corpus/parse.ts';
 import { generateCorpus } from '../../scripts/generate/corpus.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { termsOf } from '../../src/text/terms.ts';
-import { seeds } from './helpers.ts';
+import { seeds } from '../helpers.ts';
 
 /** Milliseconds of this thread's CPU `run` takes: unlike wall time, other jobs on the machine do not count. */
 function cpuMs(run: () => unknown): number {
