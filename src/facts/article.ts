@@ -395,6 +395,19 @@ function resolveSigners(
 ): { also: number[]; confidence: number } {
   const also: number[] = [];
   const confidence = signing.partial ? 0.3 : 0.9;
+  if (signing.signers.length > 0 && signing.titledBeside && signing.titles?.length) {
+    // "The Rector and Prof. B then signed": the Rector is the one person the article gives that title.
+    const named = signing.signers.map((x) => x.name);
+    const found = signing.titles.map((t) => personWithTitle(article, t, people, named));
+    const fresh = found.filter((f) => f && !signing.signers.some((x) => x.name === f.signer.name));
+    if (fresh.length === found.length) {
+      signing.signers = [...fresh.map((f) => f!.signer), ...signing.signers];
+      also.push(...fresh.map((f) => f!.sentence).filter((k) => k !== i));
+      return { also: [...new Set(also)], confidence: Math.min(confidence, 0.7) };
+    }
+    // A signer the text names only by a title nobody has: unsure.
+    return { also, confidence: 0.3 };
+  }
   if (signing.signers.length > 0) return { also, confidence };
   if (signing.pronoun) {
     const previous = article.sentences[i - 1];
@@ -428,9 +441,11 @@ function personWithTitle(
   article: Article,
   title: string,
   people: () => KnownPerson[],
+  others: string[] = [],
 ): { signer: Signer; sentence: number } | null {
+  // "the Rector" is not the Vice Rector.
   const re = new RegExp(
-    `\\b${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+')}\\b`,
+    `(?<!(?:Vice|Pro|Deputy|Associate|Assistant)[\\s-])\\b${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+')}\\b`,
     'i',
   );
   const hits = new Map<string, { signer: Signer; sentence: number }>();
@@ -445,7 +460,8 @@ function personWithTitle(
       const before = titleBefore(s.text, n.start);
       const leadText = lead && !findNames(lead[1]!).length ? lead[1]! : '';
       if (re.test(before) || re.test(appositive.split(/\s+and\s+/)[0]!) || re.test(leadText)) {
-        if (!hits.has(n.name)) hits.set(n.name, { signer: describePerson(s.text, n), sentence: s.index });
+        if (!hits.has(n.name) && !others.includes(n.name))
+          hits.set(n.name, { signer: describePerson(s.text, n), sentence: s.index });
       }
     }
   }

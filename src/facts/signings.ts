@@ -21,6 +21,8 @@ export interface SigningMatch {
   pronoun?: boolean;
   /** Titles that stand for the signers ("by the Vice-Chancellor and Provost"): people the article names elsewhere. */
   titles?: string[];
+  /** The titles name signers beside the named ones ("The Rector and Prof. B signed"). */
+  titledBeside?: boolean;
   /** Some signer is named by a surname alone that the article does not give in full. */
   partial?: boolean;
   /** Several agreements signed by different people in one sentence ("... respectively"): one signing each. */
@@ -203,6 +205,16 @@ export function findSigning(
       }
       const titles = titleReferences(agent);
       if (titles.length) match.titles = titles;
+    } else if (!passive) {
+      // "The Rector and Prof. Dr. B then signed": a title alone beside a named signer is a signer too.
+      const lead = /^\s*[Tt]he\s+((?:\p{Lu}[\p{L}-]*\s+){1,4}?)(?:of\s+[^,;]+?\s+)?(?:and|&)\s+\S/u.exec(
+        agent,
+      );
+      const titles = lead ? titleReferences(`the ${lead[1]!.trim()}`) : [];
+      if (titles.length === 1 && signers.every((x) => !agent.slice(0, lead![0].length).includes(x.name))) {
+        match.titles = titles;
+        match.titledBeside = true;
+      }
     }
     return match;
   }

@@ -6,6 +6,19 @@ const article = (body: string, dateLine = 'June 6, 2020') =>
   parseArticle('a.txt', `Title of the article\n\n${dateLine}\n\n${body}`);
 
 describe('facts of one article', () => {
+  it('"The Rector and Prof. B then signed": the Rector is the one other person the article calls Rector (not the Vice Rector)', () => {
+    const facts = extractArticleFacts(
+      article(
+        'A delegation from Lakeside Technical University, headed by Rector Prof. Dr. Omar Haddad, visited the campus.\n' +
+          'The delegation was received by Rector Prof. Dr. Selin Kaya Demir in the main building.\n' +
+          'The Vice Rector for research, Prof. Dr. Emre Aksoy, joined them.\n' +
+          'The Rector and Prof. Dr. Haddad then signed the cooperation protocol in the presence of the Governor.',
+      ),
+    );
+    expect(facts.signings.map((s) => s.signers.map((x) => x.name))).toEqual([
+      ['Selin Kaya Demir', 'Omar Haddad'],
+    ]);
+  });
   it('a signing told without names, then with names and a day ("put pen to paper on Tuesday"), is one signing', () => {
     const facts = extractArticleFacts(
       article(
