@@ -10,7 +10,7 @@ import type { Article } from '../corpus/types.ts';
 import type { Index, Passage } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
 import { editDistance } from '../text/distance.ts';
-import { highlightWords, termsOf, toTerm, words } from '../text/terms.ts';
+import { highlightWords, termsOf, toTerm, words, wordsOf } from '../text/terms.ts';
 import { articleRef } from './article.ts';
 import { prefixCount, prefixTerms } from './vocabulary.ts';
 import {
@@ -59,7 +59,7 @@ function engineOptions(index: Index, terms: string[]) {
   return {
     boost: { title: 2, text: 1 },
     prefix: (term: string) => enginePrefix(index, term),
-    fuzzy: (term: string) => (fuzzy.has(term) ? FUZZINESS : false),
+    fuzzy: (term: string) => (fuzzy.has(term) ? fuzzyDistance(index, term) : false),
     maxFuzzy: MAX_FUZZY_DISTANCE,
     combineWith: 'OR',
   } as const;
@@ -118,12 +118,17 @@ function nearCommonTerm(index: Index, term: string, distance: number): string | 
   return null;
 }
 
-/** The edit distance a query term is matched within: as MiniSearch computes it from FUZZINESS, or 0. */
+/** The edit distance a query term is matched within (given to MiniSearch as is), or 0. */
 function fuzzyDistance(index: Index, term: string): number {
   // A number is not a typo of another: 2012 is not 2021, nor 737 747.
   if (term.length > MAX_WORD_LENGTH || /\d/.test(term)) return 0;
-  const fuzzy = term.length >= ALWAYS_FUZZY_LENGTH || (term.length >= 4 && !index.surface.has(term));
-  return fuzzy ? Math.min(MAX_FUZZY_DISTANCE, Math.round(term.length * FUZZINESS)) : 0;
+  const known = index.surface.has(term);
+  const fuzzy = term.length >= ALWAYS_FUZZY_LENGTH || (term.length >= 4 && !known);
+  if (!fuzzy) return 0;
+  // A word the corpus has is matched within one edit (a typo in an article: "detention" for detection);
+  // two edits of a long word walk much of the vocabulary, and found nothing more on the generated gold.
+  const distance = Math.min(MAX_FUZZY_DISTANCE, Math.round(term.length * FUZZINESS));
+  return known ? Math.min(distance, 1) : distance;
 }
 
 /** Weight of the words an alias of the query implies, against the words the query says. */
@@ -221,8 +226,10 @@ export function rankPassages(index: Index, asked: string): ScoredPassage[] {
   const accepted = concepts.map((concept) => acceptedTerms(index, concept, found));
   const weights = concepts.map((concept, k) => rarity(index, concept, accepted[k]!));
   const pairs = queryPairs(concepts.map((c) => c.term));
+  const counter = new TermCounter(concepts, accepted);
   const best = hits[0]!.score;
   const scored: ScoredPassage[] = [];
+  const matched: string[] = [];
   for (const hit of hits) {
     const article = index.documents.get(hit.id as number);
     if (!article) continue;
@@ -230,21 +237,21 @@ export function rankPassages(index: Index, asked: string): ScoredPassage[] {
     const all = sentenceTerms(index, article);
     for (let s = -1; s < article.sentences.length; s++) {
       const terms = all[s + 1]!;
-      const counts = countTerms(terms);
+      if (!counter.count(terms)) continue;
       let bm25 = 0;
       let satisfied = 0;
-      const matched: string[] = [];
-      concepts.forEach((concept, k) => {
-        const gain = conceptGain(concept, accepted[k]!, counts, matched);
-        if (gain === 0) return;
+      matched.length = 0;
+      for (let k = 0; k < concepts.length; k++) {
+        const gain = counter.gain(k, matched);
+        if (gain === 0) continue;
         satisfied++;
         bm25 += weights[k]! * saturate(gain, terms.length, index.averageSentenceLength);
-      });
+      }
       if (bm25 === 0) continue;
       const coverage = satisfied / concepts.length;
       const phrases = countPairs(pairs, terms);
       const score = bm25 * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases) * relevance;
-      scored.push({ passage: { article, sentence: s }, score, terms: matched });
+      scored.push({ passage: { article, sentence: s }, score, terms: [...matched] });
     }
   }
   scored.sort((a, b) => b.score - a.score);
@@ -327,42 +334,73 @@ function rarity(index: Index, concept: QueryConcept, accepted: Map<string, numbe
 }
 
 /**
- * How strongly a sentence holds a query word: its occurrences (expansions weigh less), or an alias of
- * it spelt out in full. Records the sentence terms that matched, for highlighting.
+ * How strongly a sentence holds each query word: its occurrences (expansions weigh less), or an alias of
+ * it spelt out in full. The terms that matter to the query are numbered once, so that a sentence's counts
+ * go into one reused array rather than a map per sentence (ranking reads thousands of sentences a query).
  */
-function conceptGain(
-  concept: QueryConcept,
-  accepted: Map<string, number>,
-  counts: Map<string, number>,
-  matched: string[],
-): number {
-  let gain = 0;
-  for (const [term, weight] of accepted) {
-    const count = counts.get(term);
-    if (count) {
-      gain += count * weight;
-      matched.push(term);
-    }
+class TermCounter {
+  private readonly slots = new Map<string, number>();
+  private readonly counts: Int32Array;
+  /** Per query word: its accepted terms (slot, weight, term), in order, and its aliases' slots. */
+  private readonly accepted: { slot: number; weight: number; term: string }[][];
+  private readonly alternatives: { slots: number[]; terms: string[] }[][];
+
+  constructor(concepts: QueryConcept[], accepted: Map<string, number>[]) {
+    const slotOf = (term: string) => {
+      let slot = this.slots.get(term);
+      if (slot === undefined) {
+        slot = this.slots.size;
+        this.slots.set(term, slot);
+      }
+      return slot;
+    };
+    this.accepted = accepted.map((terms) =>
+      [...terms].map(([term, weight]) => ({ slot: slotOf(term), weight, term })),
+    );
+    this.alternatives = concepts.map((c) =>
+      c.alternatives.map((terms) => ({ slots: terms.map(slotOf), terms })),
+    );
+    this.counts = new Int32Array(this.slots.size);
   }
-  if (gain > 0) return gain;
-  for (const alternative of concept.alternatives) {
-    if (alternative.every((t) => counts.has(t))) {
-      matched.push(...alternative);
-      return ALIAS_WEIGHT;
+
+  /** Counts the query's terms in a sentence; false when it has none of them. */
+  count(terms: string[]): boolean {
+    this.counts.fill(0);
+    let any = false;
+    for (const term of terms) {
+      const slot = this.slots.get(term);
+      if (slot !== undefined) {
+        this.counts[slot]!++;
+        any = true;
+      }
     }
+    return any;
   }
-  return 0;
+
+  /** The gain of query word `k` in the sentence counted last; records the terms that matched. */
+  gain(k: number, matched: string[]): number {
+    let gain = 0;
+    for (const { slot, weight, term } of this.accepted[k]!) {
+      const count = this.counts[slot]!;
+      if (count) {
+        gain += count * weight;
+        matched.push(term);
+      }
+    }
+    if (gain > 0) return gain;
+    for (const alternative of this.alternatives[k]!) {
+      if (alternative.slots.every((slot) => this.counts[slot]! > 0)) {
+        matched.push(...alternative.terms);
+        return ALIAS_WEIGHT;
+      }
+    }
+    return 0;
+  }
 }
 
 /** BM25's term-frequency saturation with length normalisation. */
 function saturate(tf: number, length: number, averageLength: number): number {
   return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
-}
-
-function countTerms(terms: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
 }
 
 /**
@@ -494,21 +532,29 @@ export function contextOf(sentences: { text: string; paragraph: number }[], at: 
   return sentence.text;
 }
 
-function queryPairs(terms: string[]): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+/** The query's word pairs: first term -> the terms that follow it. */
+function queryPairs(terms: string[]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  for (let i = 1; i < terms.length; i++) {
+    const next = pairs.get(terms[i - 1]!) ?? new Set<string>();
+    next.add(terms[i]!);
+    pairs.set(terms[i - 1]!, next);
+  }
   return pairs;
 }
 
 function passageTerms(text: string): string[] {
-  return words(text)
-    .map((w) => toTerm(w.text))
-    .filter((t): t is string => t !== null);
+  const terms: string[] = [];
+  for (const word of wordsOf(text)) {
+    const term = toTerm(word);
+    if (term !== null) terms.push(term);
+  }
+  return terms;
 }
 
-function countPairs(pairs: Set<string>, terms: string[]): number {
+function countPairs(pairs: Map<string, Set<string>>, terms: string[]): number {
   let count = 0;
-  for (let i = 1; i < terms.length; i++) if (pairs.has(`${terms[i - 1]} ${terms[i]}`)) count++;
+  for (let i = 1; i < terms.length; i++) if (pairs.get(terms[i - 1]!)?.has(terms[i]!)) count++;
   return count;
 }
 
