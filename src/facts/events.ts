@@ -66,6 +66,10 @@ export function findEvent(sentence: string): EventMatch | null {
     /\bcut\s+the\s+ribbon\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:on|at|for)\s+((?:the|a|an|its|their)\s+[^,;.]+?|[A-Z][^,;.]*?)(?=\s+(?:on|in|at|that|which|with)\b|[,;.]|$)/.exec(
       sentence,
     );
+  // "The ribbon was cut on Friday by ...": the thing opened is named in the sentence before.
+  const cut = /\b[Tt]he\s+ribbon\s+(?:was|has been)\s+(?:\w+ly\s+)?cut\b/.exec(sentence);
+  if (!ribbon && cut)
+    return { event: 'ribbon cutting', place: placeOf(sentence.slice(cut.index)), gathering: false };
   if (ribbon && !NOT_DONE.test(sentence.slice(0, ribbon.index)))
     return {
       event: `ribbon cutting of ${ribbon[1]!.replace(/^(?:the|a|an)\s+/i, '')}`,

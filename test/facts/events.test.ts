@@ -77,6 +77,13 @@ describe('visits and presentations', () => {
 });
 
 describe('events of other shapes', () => {
+  it('"The ribbon was cut on Friday by ..." is a ribbon cutting; a ribbon to be cut is none', () => {
+    expect(
+      findEvent('The ribbon was cut on Friday by the provincial health minister, Ms Jane Ross.')?.event,
+    ).toBe('ribbon cutting');
+    expect(findEvent('The ribbon will be cut on Friday by the minister.')).toBeNull();
+  });
+
   it('"which was blessed and inaugurated": two joined verbs, the thing named before "which"', () => {
     expect(
       findEvent(
