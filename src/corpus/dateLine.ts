@@ -25,7 +25,8 @@ export interface FullDate {
   end: number;
 }
 
-const MONTHS: Record<string, number> = {
+/** Month names and their short forms, lower case, to the month's number (1-12). */
+export const MONTHS: Record<string, number> = {
   jan: 1,
   january: 1,
   feb: 2,

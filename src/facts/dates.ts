@@ -9,7 +9,7 @@
  * Dates inside quoted speech are marked, since a date someone mentions is not the event's date.
  */
 import { addDays, differenceInCalendarDays, format, isValid, subDays } from 'date-fns';
-import { findFullDates } from '../corpus/dateLine.ts';
+import { findFullDates, MONTHS } from '../corpus/dateLine.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
 
 export interface DateMention {
@@ -24,32 +24,6 @@ export interface DateMention {
   hasDay: boolean;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
 const WEEKDAYS: Record<string, number> = {
   sunday: 0,
   monday: 1,
