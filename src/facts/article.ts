@@ -33,6 +33,13 @@ interface SentenceDate {
   mention: DateMention;
 }
 
+type EventDraft = Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean; signing?: boolean };
+type SigningDraft = SigningMatch & { sentence: number; also: number[]; confidence: number };
+type CeremonyFor = (i: number, signing: boolean) => SentenceDate | null;
+
+/** Whether sentence i lies inside quoted speech. */
+type IsQuoted = (i: number) => boolean;
+
 export function extractArticleFacts(article: Article): ArticleFacts {
   const quoted = quotedSpans(article.text);
   const organizations = articleOrganizations(article.title, article.text);
@@ -41,10 +48,34 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     const s = sentences[i]!;
     return insideSpans(quoted, s.start, s.end);
   };
-  // The first day-precise date of each sentence, outside quoted speech.
+  const { dateOf, otherTime } = sentenceDays(article, quoted, isQuoted);
+  const { eventDrafts, signingDrafts } = findDrafts(article, isQuoted, dateOf);
+  addDatedSignings(eventDrafts, signingDrafts, dateOf);
+  eventDrafts.sort((a, b) => a.sentence - b.sentence);
+  const ceremonyFor = ceremonyFinder(article, eventDrafts, dateOf);
+  const events = eventDrafts.map((draft) =>
+    datedEvent(article, organizations, draft, otherTime, ceremonyFor),
+  );
+  const specificAgreement = signingDrafts.map((s) => s.agreement).find((a) => !isGenericAgreement(a)) ?? null;
+  const signings = signingDrafts.map((s) =>
+    finishSigning(article, organizations, s, dateOf, ceremonyFor, specificAgreement),
+  );
+  signingEvents(events, eventDrafts, signings, dateOf.size === 0);
+  return { signings: mergeRestatements(organizations, signings), events, organizations };
+}
+
+/**
+ * The first day-precise date of each sentence, outside quoted speech (dateOf), and the sentences that
+ * instead tell a vague time (otherTime).
+ */
+function sentenceDays(
+  article: Article,
+  quoted: ReturnType<typeof quotedSpans>,
+  isQuoted: IsQuoted,
+): { dateOf: Map<number, DateMention>; otherTime: Set<number> } {
   const dateOf = new Map<number, DateMention>();
   const otherTime = new Set<number>();
-  sentences.forEach((s, i) => {
+  article.sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
     const mention = sentenceDates(article, s).find(
       (d) => d.hasDay && !insideSpans(quoted, s.start + d.start, s.start + d.end),
@@ -54,13 +85,21 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       otherTime.add(i);
     }
   });
+  return { dateOf, otherTime };
+}
 
-  const eventDrafts: (Omit<Draft<DatedEvent>, 'organizations'> & { own: boolean; signing?: boolean })[] = [];
-  const signingDrafts: (SigningMatch & { sentence: number; also: number[]; confidence: number })[] = [];
+/** The signing and event sentences of the article, outside quoted speech, not yet dated by the ceremony. */
+function findDrafts(
+  article: Article,
+  isQuoted: IsQuoted,
+  dateOf: Map<number, DateMention>,
+): { eventDrafts: EventDraft[]; signingDrafts: SigningDraft[] } {
+  const eventDrafts: EventDraft[] = [];
+  const signingDrafts: SigningDraft[] = [];
   // Computed once, and only for an article with a signing sentence that needs it.
   let known: KnownPerson[] | undefined;
   const people = () => (known ??= knownPeople(article));
-  sentences.forEach((s, i) => {
+  article.sentences.forEach((s, i) => {
     if (isQuoted(i)) return;
     const signing = findSigning(s.text, people);
     if (signing) {
@@ -92,7 +131,15 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       });
     }
   });
-  // A signing with its own date is an event too ("inked a memorandum ... on Nov. 18th").
+  return { eventDrafts, signingDrafts };
+}
+
+/** A signing with its own date is an event too ("inked a memorandum ... on Nov. 18th"). */
+function addDatedSignings(
+  eventDrafts: EventDraft[],
+  signingDrafts: SigningDraft[],
+  dateOf: Map<number, DateMention>,
+): void {
   for (const s of signingDrafts) {
     const own = dateOf.get(s.sentence);
     if (!own || eventDrafts.some((e) => e.sentence === s.sentence)) continue;
@@ -107,14 +154,20 @@ export function extractArticleFacts(article: Article): ArticleFacts {
       signing: true,
     });
   }
-  eventDrafts.sort((a, b) => a.sentence - b.sentence);
+}
 
-  // The ceremony the article reports: the first dated event (a signing one first for signings).
+/** The ceremony the article reports, for a sentence without a date: the first dated event (a signing one first for signings). */
+function ceremonyFinder(
+  article: Article,
+  eventDrafts: EventDraft[],
+  dateOf: Map<number, DateMention>,
+): CeremonyFor {
+  const sentences = article.sentences;
   const datedEvents: SentenceDate[] = eventDrafts
     .filter((e) => e.own)
     .map((e) => ({ sentence: e.sentence, mention: dateOf.get(e.sentence)! }));
   const occasion = reportedOccasion(article, dateOf);
-  const ceremonyFor = (i: number, signing: boolean): SentenceDate | null => {
+  return (i: number, signing: boolean): SentenceDate | null => {
     if (signing) {
       const signingCeremony = datedEvents.find((d) => /\bsign/i.test(sentences[d.sentence]!.text));
       if (signingCeremony) return signingCeremony;
@@ -131,79 +184,107 @@ export function extractArticleFacts(article: Article): ArticleFacts {
     // signing, only when told before it.
     return signing && occasion && occasion.sentence > i ? null : occasion;
   };
+}
 
-  const events: Draft<DatedEvent>[] = eventDrafts.map(({ own, signing: _, ...draft }) => {
-    // How sure: a date in the event's own sentence 0.9, from the ceremony the article reports 0.75, none 0.6.
-    const e = {
-      ...draft,
-      organizations: organizationsIn(organizations, sentences[draft.sentence]!.text),
-      confidence: own ? 0.9 : 0.6,
-    };
-    if (own || otherTime.has(e.sentence)) return e;
-    const ceremony = ceremonyFor(e.sentence, false);
-    if (!ceremony || ceremony.sentence === e.sentence) return e;
-    return {
-      ...e,
-      sentences: [ceremony.sentence, e.sentence].sort((a, b) => a - b),
-      date: ceremony.mention.date,
-      dateText: ceremony.mention.text,
-      confidence: 0.75,
-    };
-  });
+/** An event with its organisations, dated by its own sentence or else by the ceremony the article reports. */
+function datedEvent(
+  article: Article,
+  organizations: Organization[],
+  { own, signing: _, ...draft }: EventDraft,
+  otherTime: Set<number>,
+  ceremonyFor: CeremonyFor,
+): Draft<DatedEvent> {
+  // How sure: a date in the event's own sentence 0.9, from the ceremony the article reports 0.75, none 0.6.
+  const e = {
+    ...draft,
+    organizations: organizationsIn(organizations, article.sentences[draft.sentence]!.text),
+    confidence: own ? 0.9 : 0.6,
+  };
+  if (own || otherTime.has(e.sentence)) return e;
+  const ceremony = ceremonyFor(e.sentence, false);
+  if (!ceremony || ceremony.sentence === e.sentence) return e;
+  return {
+    ...e,
+    sentences: [ceremony.sentence, e.sentence].sort((a, b) => a - b),
+    date: ceremony.mention.date,
+    dateText: ceremony.mention.text,
+    confidence: 0.75,
+  };
+}
 
-  const specificAgreement = signingDrafts.map((s) => s.agreement).find((a) => !isGenericAgreement(a)) ?? null;
-  const signings: Draft<Signing>[] = signingDrafts.map((s) => {
-    const own = dateOf.get(s.sentence);
-    const ceremony = own ? null : ceremonyFor(s.sentence, true);
-    const mention = own ?? ceremony?.mention ?? null;
-    const context = ceremony ? sentences[ceremony.sentence]!.text : '';
-    const signers = s.signers.map((signer) => withRole(article, signer));
-    let agreement = s.agreement;
-    if (isGenericAgreement(agreement)) {
-      agreement = specificAgreement ?? agreementIn(context) ?? agreementIn(article.title) ?? agreement;
-    }
-    const partyNames = [
-      ...partiesBetween(sentences[s.sentence]!.text),
-      ...(ceremony ? partiesBetween(context) : []),
-      ...s.parties,
-      ...signers.map((x) => x.organization).filter((x): x is string => x !== null),
-    ];
-    // Fewer than two parties named: the organisations of the headline ("X and Y renew agreement"), then
-    // those of the first sentence (a caption's signing: "A and B signing the MoU").
-    if (resolveParties(organizations, partyNames).length < 2) {
-      partyNames.push(...findOrganizations(article.title).map((o) => o.name));
-    }
-    if (resolveParties(organizations, partyNames).length < 2 && sentences[0] && s.sentence !== 0) {
-      // Not a dateline's city in capitals ("DENVER (Oct. 4, 2021) –"): an acronym only when the article spells it out.
-      partyNames.push(
-        ...findOrganizations(sentences[0].text)
-          .map((o) => o.name)
-          .filter(
-            (n) => !/^[A-Z&]+$/.test(n) || (resolveOrganization(organizations, n)?.aliases.length ?? 0) > 0,
-          ),
-      );
-    }
-    const parties = resolveParties(organizations, partyNames);
-    const named = [...parties, ...signers.map((x) => x.organization).filter((x): x is string => x !== null)];
-    const confidence = Math.round(s.confidence * (own ? 1 : mention ? 0.9 : 1) * 100) / 100;
-    return {
-      sentences: [...new Set([...(ceremony ? [ceremony.sentence] : []), ...s.also, s.sentence])].sort(
-        (a, b) => a - b,
-      ),
-      sentence: s.sentence,
-      confidence,
-      signers,
-      agreement,
-      parties,
-      organizations: uniqueOrgs(
-        named.map((n) => resolveOrganization(organizations, n) ?? { name: n, aliases: [] }),
-      ),
-      date: mention?.date ?? null,
-      dateText: mention?.text ?? null,
-    };
-  });
-  signingEvents(events, eventDrafts, signings, dateOf.size === 0);
-  return { signings: mergeRestatements(organizations, signings), events, organizations };
+/** A signing with its date, its signers' roles, its agreement named and its parties resolved. */
+function finishSigning(
+  article: Article,
+  organizations: Organization[],
+  s: SigningDraft,
+  dateOf: Map<number, DateMention>,
+  ceremonyFor: CeremonyFor,
+  specificAgreement: string | null,
+): Draft<Signing> {
+  const own = dateOf.get(s.sentence);
+  const ceremony = own ? null : ceremonyFor(s.sentence, true);
+  const mention = own ?? ceremony?.mention ?? null;
+  const context = ceremony ? article.sentences[ceremony.sentence]!.text : '';
+  const signers = s.signers.map((signer) => withRole(article, signer));
+  let agreement = s.agreement;
+  if (isGenericAgreement(agreement)) {
+    agreement = specificAgreement ?? agreementIn(context) ?? agreementIn(article.title) ?? agreement;
+  }
+  const parties = signingParties(article, organizations, s, context, ceremony !== null, signers);
+  const named = [...parties, ...signers.map((x) => x.organization).filter((x): x is string => x !== null)];
+  const confidence = Math.round(s.confidence * (own ? 1 : mention ? 0.9 : 1) * 100) / 100;
+  return {
+    sentences: [...new Set([...(ceremony ? [ceremony.sentence] : []), ...s.also, s.sentence])].sort(
+      (a, b) => a - b,
+    ),
+    sentence: s.sentence,
+    confidence,
+    signers,
+    agreement,
+    parties,
+    organizations: uniqueOrgs(
+      named.map((n) => resolveOrganization(organizations, n) ?? { name: n, aliases: [] }),
+    ),
+    date: mention?.date ?? null,
+    dateText: mention?.text ?? null,
+  };
+}
+
+/**
+ * The parties of a signing: those named between in its sentence and the ceremony's, its own, its
+ * signers' organisations; with fewer than two, those of the headline, then of the first sentence.
+ */
+function signingParties(
+  article: Article,
+  organizations: Organization[],
+  s: SigningDraft,
+  context: string,
+  hasCeremony: boolean,
+  signers: Signer[],
+): string[] {
+  const sentences = article.sentences;
+  const partyNames = [
+    ...partiesBetween(sentences[s.sentence]!.text),
+    ...(hasCeremony ? partiesBetween(context) : []),
+    ...s.parties,
+    ...signers.map((x) => x.organization).filter((x): x is string => x !== null),
+  ];
+  // Fewer than two parties named: the organisations of the headline ("X and Y renew agreement"), then
+  // those of the first sentence (a caption's signing: "A and B signing the MoU").
+  if (resolveParties(organizations, partyNames).length < 2) {
+    partyNames.push(...findOrganizations(article.title).map((o) => o.name));
+  }
+  if (resolveParties(organizations, partyNames).length < 2 && sentences[0] && s.sentence !== 0) {
+    // Not a dateline's city in capitals ("DENVER (Oct. 4, 2021) –"): an acronym only when the article spells it out.
+    partyNames.push(
+      ...findOrganizations(sentences[0].text)
+        .map((o) => o.name)
+        .filter(
+          (n) => !/^[A-Z&]+$/.test(n) || (resolveOrganization(organizations, n)?.aliases.length ?? 0) > 0,
+        ),
+    );
+  }
+  return resolveParties(organizations, partyNames);
 }
 
 /**
