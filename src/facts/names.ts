@@ -255,125 +255,193 @@ export interface FindNamesOptions {
 /** Finds the people named in `text`, in order. */
 export function findNames(text: string, options: FindNamesOptions = {}): NameMatch[] {
   const tokens = tokenize(text);
-  const found: NameMatch[] = [];
-  /** Runs of two to four name words with no title or known given name: names only when listed with a person. */
-  const untitled: [number, number][] = [];
   const adjacent = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
-  const next = (k: number): Token | undefined => {
-    const a = tokens[k];
-    const b = tokens[k + 1];
-    return a && b && adjacent(a, b) ? b : undefined;
+  const scan: NameScan = {
+    text,
+    tokens,
+    options,
+    found: [],
+    untitled: [],
+    adjacent,
+    next: (k: number): Token | undefined => {
+      const a = tokens[k];
+      const b = tokens[k + 1];
+      return a && b && adjacent(a, b) ? b : undefined;
+    },
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // A name starts with a capital: most tokens are lowercase words or punctuation (the hot path).
     const head = token.text.charAt(0);
     if (!head || head === head.toLowerCase()) continue;
-    const following = next(i);
-    // Chinese: surname (also in capitals) + pinyin given name: "Ding Xiaodong", "WANG Jian’an".
-    const surname = chineseSurname(token.text);
-    if (surname && following && isNameWord(following) && isPinyin(following.text)) {
-      let end = following;
-      // "Wang Xiao Ming": a second given syllable written apart.
-      const third = next(i + 1);
-      if (
-        third &&
-        isNameWord(third) &&
-        isPinyin(third.text) &&
-        following.text.length <= 4 &&
-        !isNameWord(next(i + 2)) &&
-        third.text.length <= 4
-      )
-        end = third;
-      i = tokens.indexOf(end);
-      if (!ORG_AFTER.has(tokens[i + 1]?.text ?? '')) {
-        found.push({ name: surname + text.slice(token.end, end.end), start: token.start, end: end.end });
-      }
+    const following = scan.next(i);
+    const chinese = chineseNameAt(scan, i, following) ?? givenFirstChineseNameAt(scan, i, following);
+    if (chinese !== null) {
+      i = chinese;
       continue;
     }
-    // Chinese in Western order: pinyin given name + surname ("Limin Zhang", "Ying Tan").
-    if (
-      following &&
-      isNameWord(token) &&
-      token.text.length >= 3 &&
-      isPinyin(token.text) &&
-      CHINESE_SURNAMES.has(following.text) &&
-      !isNameWord(next(i + 1)) &&
-      !ORG_AFTER.has(tokens[i + 2]?.text ?? '') &&
-      !(i > 0 && isNameWord(tokens[i - 1]) && adjacent(tokens[i - 1]!, token))
-    ) {
-      found.push({ name: text.slice(token.start, following.end), start: token.start, end: following.end });
-      i++;
+    const titled = isTitled(scan, i);
+    const familyFirst = familyFirstNameAt(scan, i, following, titled);
+    if (familyFirst !== null) {
+      i = familyFirst;
       continue;
     }
-    const previous = tokens[i - 1];
-    // "Dr. (Mrs.) Sunita R. Kulkarni": an honorific in brackets right before the name.
-    const bracketed =
-      previous?.text === ')' &&
-      HONORIFIC.test(tokens[i - 2]?.text ?? '') &&
-      tokens[i - 3]?.text === '(' &&
-      /^\s+$/.test(text.slice(previous.end, token.start));
-    const titled =
-      bracketed ||
-      (previous !== undefined &&
-        (HONORIFIC.test(previous.text) || isNameTitle(previous.text)) &&
-        adjacent(previous, token));
-    // Family name first in capitals after a title, then a given name: "President YAMAMOTO Kenji".
-    if (
-      titled &&
-      CAPS_WORD.test(token.text) &&
-      token.text.length >= 3 &&
-      /[AEIOUY]/.test(token.text) &&
-      following &&
-      isNameWord(following) &&
-      !/\.$/.test(following.text) &&
-      !ORG_AFTER.has(tokens[i + 2]?.text ?? '')
-    ) {
-      found.push({ name: text.slice(token.start, following.end), start: token.start, end: following.end });
-      i++;
-      continue;
-    }
-    const initial = /^\p{Lu}\.$/u.test(token.text);
-    const bare = titled && BARE_INITIALS.test(token.text) && isNameWord(following);
-    if (!isNameWord(token) && !bare) continue;
-    // Western and others: a run of name words (with particles and initials) after a title, opening with a
-    // listed given name or initials ("A. K. Sharma"), or followed by a role ("Sule Mundi, Provost of ...").
-    const run = nameRun(text, tokens, i);
-    const end = run.end;
-    const runLong = end > i && !/\.$/.test(tokens[end]!.text) && !BARE_INITIALS.test(tokens[end]!.text);
-    // Untitled, a run with a word of places or organisations is none: "San Luis Valley Clinics".
-    if (!titled && tokens.slice(i, end + 2).some((t) => PLACE_WORDS.has(t.text) || ORG_AFTER.has(t.text))) {
-      i = end;
-      continue;
-    }
-    if (
-      !titled &&
-      !GIVEN_NAMES.has(token.text) &&
-      !(initial && runLong) &&
-      !beforeRole(text, tokens, i, end)
-    ) {
-      if (runLong && !initial && !BARE_INITIALS.test(token.text)) untitled.push([i, end]);
-      continue;
-    }
-    if (!runLong) {
-      // "President Wang", "Prof. Okonkwo": one word after a title names someone the article names in full.
-      if (options.partial && titled && end === i && isNameWord(token) && !/\.$/.test(token.text)) {
-        const after = tokens[i + 1]?.text ?? '';
-        if (!ORG_AFTER.has(after) && !(after === '' && false))
-          found.push({ name: token.text, start: token.start, end: token.end, partial: true });
-      }
-      continue;
-    }
-    const last = tokens[end]!;
-    if (ORG_AFTER.has(tokens[end + 1]?.text ?? '')) {
-      i = end;
-      continue;
-    }
-    found.push({ name: text.slice(token.start, last.end), start: token.start, end: last.end });
-    i = end;
+    i = nameRunAt(scan, i, following, titled);
   }
+  const { found, untitled } = scan;
   if (untitled.length > 0 && found.length > 0) return withListed(text, tokens, found, untitled);
   return found;
+}
+
+/** The state of one findNames pass over a text. */
+interface NameScan {
+  text: string;
+  tokens: Token[];
+  options: FindNamesOptions;
+  found: NameMatch[];
+  /** Runs of two to four name words with no title or known given name: names only when listed with a person. */
+  untitled: [number, number][];
+  /** Whether only white space lies between two tokens. */
+  adjacent: (a: Token, b: Token) => boolean;
+  /** The token after token k when only white space parts them. */
+  next: (k: number) => Token | undefined;
+}
+
+/**
+ * Chinese: surname (also in capitals) + pinyin given name: "Ding Xiaodong", "WANG Jian’an". The token
+ * the name ends at, or null when none starts at token i.
+ */
+function chineseNameAt(scan: NameScan, i: number, following: Token | undefined): number | null {
+  const { text, tokens, next } = scan;
+  const token = tokens[i]!;
+  const surname = chineseSurname(token.text);
+  if (!(surname && following && isNameWord(following) && isPinyin(following.text))) return null;
+  let end = following;
+  // "Wang Xiao Ming": a second given syllable written apart.
+  const third = next(i + 1);
+  if (
+    third &&
+    isNameWord(third) &&
+    isPinyin(third.text) &&
+    following.text.length <= 4 &&
+    !isNameWord(next(i + 2)) &&
+    third.text.length <= 4
+  )
+    end = third;
+  const last = tokens.indexOf(end);
+  if (!ORG_AFTER.has(tokens[last + 1]?.text ?? '')) {
+    scan.found.push({ name: surname + text.slice(token.end, end.end), start: token.start, end: end.end });
+  }
+  return last;
+}
+
+/**
+ * Chinese in Western order: pinyin given name + surname ("Limin Zhang", "Ying Tan"). The token the name
+ * ends at, or null when none starts at token i.
+ */
+function givenFirstChineseNameAt(scan: NameScan, i: number, following: Token | undefined): number | null {
+  const { text, tokens, next, adjacent } = scan;
+  const token = tokens[i]!;
+  if (
+    following &&
+    isNameWord(token) &&
+    token.text.length >= 3 &&
+    isPinyin(token.text) &&
+    CHINESE_SURNAMES.has(following.text) &&
+    !isNameWord(next(i + 1)) &&
+    !ORG_AFTER.has(tokens[i + 2]?.text ?? '') &&
+    !(i > 0 && isNameWord(tokens[i - 1]) && adjacent(tokens[i - 1]!, token))
+  ) {
+    scan.found.push({ name: text.slice(token.start, following.end), start: token.start, end: following.end });
+    return i + 1;
+  }
+  return null;
+}
+
+/** Whether token i follows a title or an honorific, also one in brackets ("Dr. (Mrs.) Sunita R. Kulkarni"). */
+function isTitled(scan: NameScan, i: number): boolean {
+  const { text, tokens, adjacent } = scan;
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  // "Dr. (Mrs.) Sunita R. Kulkarni": an honorific in brackets right before the name.
+  const bracketed =
+    previous?.text === ')' &&
+    HONORIFIC.test(tokens[i - 2]?.text ?? '') &&
+    tokens[i - 3]?.text === '(' &&
+    /^\s+$/.test(text.slice(previous.end, token.start));
+  return (
+    bracketed ||
+    (previous !== undefined &&
+      (HONORIFIC.test(previous.text) || isNameTitle(previous.text)) &&
+      adjacent(previous, token))
+  );
+}
+
+/**
+ * Family name first in capitals after a title, then a given name: "President YAMAMOTO Kenji". The token
+ * the name ends at, or null when none starts at token i.
+ */
+function familyFirstNameAt(
+  scan: NameScan,
+  i: number,
+  following: Token | undefined,
+  titled: boolean,
+): number | null {
+  const { text, tokens } = scan;
+  const token = tokens[i]!;
+  if (
+    titled &&
+    CAPS_WORD.test(token.text) &&
+    token.text.length >= 3 &&
+    /[AEIOUY]/.test(token.text) &&
+    following &&
+    isNameWord(following) &&
+    !/\.$/.test(following.text) &&
+    !ORG_AFTER.has(tokens[i + 2]?.text ?? '')
+  ) {
+    scan.found.push({ name: text.slice(token.start, following.end), start: token.start, end: following.end });
+    return i + 1;
+  }
+  return null;
+}
+
+/**
+ * Western and others: a run of name words (with particles and initials) after a title, opening with a
+ * listed given name or initials ("A. K. Sharma"), or followed by a role ("Sule Mundi, Provost of ...").
+ * Records the name (or the untitled run) starting at token i; returns the token to resume after.
+ */
+function nameRunAt(scan: NameScan, i: number, following: Token | undefined, titled: boolean): number {
+  const { text, tokens, options } = scan;
+  const token = tokens[i]!;
+  const initial = /^\p{Lu}\.$/u.test(token.text);
+  const bare = titled && BARE_INITIALS.test(token.text) && isNameWord(following);
+  if (!isNameWord(token) && !bare) return i;
+  const run = nameRun(text, tokens, i);
+  const end = run.end;
+  const runLong = end > i && !/\.$/.test(tokens[end]!.text) && !BARE_INITIALS.test(tokens[end]!.text);
+  // Untitled, a run with a word of places or organisations is none: "San Luis Valley Clinics".
+  if (!titled && tokens.slice(i, end + 2).some((t) => PLACE_WORDS.has(t.text) || ORG_AFTER.has(t.text))) {
+    return end;
+  }
+  if (!titled && !GIVEN_NAMES.has(token.text) && !(initial && runLong) && !beforeRole(text, tokens, i, end)) {
+    if (runLong && !initial && !BARE_INITIALS.test(token.text)) scan.untitled.push([i, end]);
+    return i;
+  }
+  if (!runLong) {
+    // "President Wang", "Prof. Okonkwo": one word after a title names someone the article names in full.
+    if (options.partial && titled && end === i && isNameWord(token) && !/\.$/.test(token.text)) {
+      const after = tokens[i + 1]?.text ?? '';
+      if (!ORG_AFTER.has(after) && !(after === '' && false))
+        scan.found.push({ name: token.text, start: token.start, end: token.end, partial: true });
+    }
+    return i;
+  }
+  const last = tokens[end]!;
+  if (ORG_AFTER.has(tokens[end + 1]?.text ?? '')) {
+    return end;
+  }
+  scan.found.push({ name: text.slice(token.start, last.end), start: token.start, end: last.end });
+  return end;
 }
 
 /**
