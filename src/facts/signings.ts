@@ -42,6 +42,8 @@ const VERB = new RegExp(
   '\\b(?:co-)?(?:signed|inked|signs|inks|initial(?:l)?ed)\\b|\\bput\\s+(?:their\\s+)?pens?\\s+to\\s+paper\\b' +
     // "concluded this agreement", "renewed their exchange agreement": a signing when an agreement is the object.
     `|\\b(?:concluded|renewed)(?=\\s+(?:(?:the|a|an|this|that|their|its|two)\\s+)?(?:[\\w-]+\\s+){0,5}${AGREEMENT_NOUN}\\b)` +
+    // "formalised their partnership", "formalized an MoU": making an agreement formal is signing it.
+    `|\\bformali[sz]ed(?=\\s+(?:(?:the|a|an|this|that|their|its|two)\\s+)?(?:[\\w-]+\\s+){0,5}(?:${AGREEMENT_NOUN}|partnerships?)\\b)` +
     // "A and B signing the memorandum" (a caption), "the signing of the MoU by A and B".
     '|\\bsigning(?=\\s+(?:the|a|an|their|of)\\s)|^Signing(?=\\s+(?:the|a|an|this|their)\\s)' +
     // "A (left) and B sign the agreement on 3 March" (a caption in the present tense).

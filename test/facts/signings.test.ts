@@ -184,6 +184,16 @@ describe('signing sentences of other shapes', () => {
     expect(signers('Dr. Maria Santos initialled the contract for the clinic.')).toEqual(['Maria Santos']);
     expect(findSigning('President Lin Hao concluded the visit with a speech.')).toBeNull();
   });
+  it('"formalised"/"formalized" an agreement, partnership or MoU is a signing; "formalised the rules" is not', () => {
+    expect(
+      signers(
+        'Provost Elena Marsh and Director Tariq Bello formalised the research partnership at a short ceremony.',
+      ),
+    ).toEqual(['Elena Marsh', 'Tariq Bello']);
+    expect(signers('Dean Oskar Brandt formalized an MoU with the city hospital.')).toEqual(['Oskar Brandt']);
+    expect(findSigning('Dean Oskar Brandt formalised the rules for visiting staff.')).toBeNull();
+    expect(findSigning('Dean Oskar Brandt hopes to formalise the partnership next year.')).toBeNull();
+  });
   it('"X was signed between A and B": the people after "between"', () => {
     expect(
       signers(
