@@ -102,11 +102,8 @@ export function findEvent(sentence: string): EventMatch | null {
       let head = subject.slice(subject.lastIndexOf(',') + 1).trim();
       // "toured the new Cancer Care Wing, which was inaugurated ...": the thing named before "which".
       if (/^which$/i.test(head)) {
-        const clause = subject.slice(0, subject.lastIndexOf(','));
-        const articles = [...clause.matchAll(/\b(?:the|its|their|a|an)\s+/g)];
-        const last = articles[articles.length - 1];
-        const noun = last ? clause.slice(last.index + last[0].length).trim() : '';
-        if (!/^[^,;]{1,80}$/.test(noun) || !/\p{Lu}/u.test(noun)) continue;
+        const noun = nounBeforeWhich(subject);
+        if (!noun) continue;
         head = noun;
       }
       // "159 projects have been launched": a count, not an event.
@@ -126,6 +123,12 @@ export function findEvent(sentence: string): EventMatch | null {
     if (!object && /^\s+(?:(?:officially|formally)\s+)?(?:on|in|last|yesterday|today|this)\b/.test(after)) {
       // "the $70 million Australian Institute for Bioengineering (AIBN) opens today": a cost is no count.
       const whole = before.slice(before.lastIndexOf(',') + 1).trim();
+      // "visited the new Riverside Learning Hub, which opened on 1 March": the thing named before "which".
+      const which = /^which(?:\s+\w+ly)?$/i.test(whole) ? nounBeforeWhich(before) : null;
+      if (which) {
+        const event = `${which.replace(/^(?:brand-)?new\s+/i, '')} ${m[0]}`;
+        return { event, place: placeOf(after), gathering: false };
+      }
       const costed = whole
         .replace(/^(?:the|its|their)\s+(?=[$€£¥\d])/i, '')
         .replace(
@@ -160,6 +163,18 @@ export function findEvent(sentence: string): EventMatch | null {
     };
   }
   return null;
+}
+
+/**
+ * The proper noun phrase a ", which ..." clause is about: "toured the new Cancer Care Wing, which" gives
+ * "Cancer Care Wing"'s phrase after its last article ("new Cancer Care Wing"); null when none has a capital.
+ */
+function nounBeforeWhich(beforeWhich: string): string | null {
+  const clause = beforeWhich.slice(0, beforeWhich.lastIndexOf(','));
+  const articles = [...clause.matchAll(/\b(?:the|its|their|a|an)\s+/g)];
+  const last = articles[articles.length - 1];
+  const noun = last ? clause.slice(last.index + last[0].length).trim() : '';
+  return /^[^,;]{1,80}$/.test(noun) && /\p{Lu}/u.test(noun) ? noun : null;
 }
 
 /**

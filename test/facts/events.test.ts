@@ -93,6 +93,17 @@ describe('events of other shapes', () => {
     expect(findEvent('The clinic was renovated and opened on May 2.')?.event).toBe('clinic opened');
   });
 
+  it('"X, which opened on 1 March": an active relative clause is the event of the thing named before "which"', () => {
+    const e = findEvent('The minister visited the new Riverside Learning Hub, which opened on 1 March.');
+    expect(e?.event).toBe('Riverside Learning Hub opened');
+    expect(e?.needsDate).toBeUndefined();
+    expect(
+      findEvent('Pupils toured the Harbour Science Gallery, which officially opened in June.')?.event,
+    ).toBe('Harbour Science Gallery opened');
+    // No named thing before "which": no event.
+    expect(findEvent('They walked to the old library, which opened on 1 March.')).toBeNull();
+  });
+
   it('something that opens today, whatever it cost', () => {
     expect(
       findEvent(
