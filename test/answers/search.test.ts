@@ -53,6 +53,20 @@ describe('search on the seed articles', () => {
     expect(byShort.answers[0]?.article.id).toBe('c');
   });
 
+  it('finds a hyphenated compound by its parts: "beds" finds "600-bed", "state of the art" its hyphenated form', () => {
+    const index = indexOf({
+      'a.txt':
+        'Harbourtown Hospital\n\nMarch 3, 2025\n\nThe council opened a 600-bed state-of-the-art hospital in Harbourtown.',
+      'b.txt':
+        'Harbourtown Library\n\nApril 2, 2025\n\nThe council added a reading room to the Harbourtown library.',
+    });
+    for (const query of ['beds', 'Harbourtown hospital beds', 'state of the art', '600-bed']) {
+      const answer = search(index, query).answers[0];
+      expect(answer?.article.id, query).toBe('a');
+      expect(answer?.quote, query).toContain('600-bed');
+    }
+  });
+
   it('gives at most one passage per article unless asked for more', () => {
     const one = search(seeds(), 'USST cooperation', { limit: 10 }).answers;
     expect(new Set(one.map((a) => a.article.id)).size).toBe(one.length);
