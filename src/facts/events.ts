@@ -42,6 +42,13 @@ export function findEvent(sentence: string): EventMatch | null {
   if (visit) return visit;
   const presented = /\bpresented\b/.test(sentence) ? findPresentation(sentence) : null;
   if (presented) return presented;
+  return (
+    findGathering(sentence) ?? findRibbonCutting(sentence) ?? findVote(sentence) ?? findVerbEvent(sentence)
+  );
+}
+
+/** A ceremony, meeting or summit held: "the launching ceremony of ... was held in the auditorium". */
+function findGathering(sentence: string): EventMatch | null {
   for (const m of sentence.matchAll(GATHERING)) {
     const kind = m[2]!;
     const before = sentence.slice(0, m.index);
@@ -61,7 +68,11 @@ export function findEvent(sentence: string): EventMatch | null {
       gathering: true,
     };
   }
-  // "cut the ribbon on the telehealth hub", "voted to approve the merger".
+  return null;
+}
+
+/** "cut the ribbon on the telehealth hub"; "The ribbon was cut on Friday by ...". */
+function findRibbonCutting(sentence: string): EventMatch | null {
   const ribbon =
     /\bcut\s+the\s+ribbon\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:on|at|for)\s+((?:the|a|an|its|their)\s+[^,;.]+?|[A-Z][^,;.]*?)(?=\s+(?:on|in|at|that|which|with)\b|[,;.]|$)/.exec(
       sentence,
@@ -76,6 +87,11 @@ export function findEvent(sentence: string): EventMatch | null {
       place: null,
       gathering: false,
     };
+  return null;
+}
+
+/** "voted to approve the merger": an event only when its sentence gives its day. */
+function findVote(sentence: string): EventMatch | null {
   const vote =
     /\bvoted\b[^.;]{0,60}?\bto\s+(approve|ratify|endorse|adopt)\s+((?:the|a|an|its|their)\s+[^,;.]+?)(?=\s+(?:on|at|in|during|with)\b|[,;.]|$)/.exec(
       sentence,
@@ -87,79 +103,100 @@ export function findEvent(sentence: string): EventMatch | null {
       gathering: false,
       needsDate: true,
     };
+  return null;
+}
+
+/** Something unveiled, launched, inaugurated, opened, established or founded (or visited, approved...). */
+function findVerbEvent(sentence: string): EventMatch | null {
   for (const m of [...sentence.matchAll(VERB_EVENT), ...sentence.matchAll(DATED_VERB_EVENT)]) {
-    const dated = /^(?:visited|approved|ratified|dedicated|commissioned)$/.test(m[0]);
-    const before = sentence.slice(0, m.index);
-    if (NOT_DONE.test(before)) continue;
-    const after = sentence.slice(m.index + m[0].length);
-    // "was blessed and inaugurated": two verbs joined, the event's verb last.
-    const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?$/i.test(before);
-    if (passive) {
-      const subject = before.replace(
-        /\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?$/i,
-        '',
-      );
-      let head = subject.slice(subject.lastIndexOf(',') + 1).trim();
-      // "toured the new Cancer Care Wing, which was inaugurated ...": the thing named before "which".
-      if (/^which$/i.test(head)) {
-        const noun = nounBeforeWhich(subject);
-        if (!noun) continue;
-        head = noun;
-      }
-      // "159 projects have been launched": a count, not an event.
-      if (/\b\d[\d,]*\b/.test(head) || /\b(?:over|more than|some|many|several)\s/i.test(head)) continue;
-      if (!head) continue;
-      return {
-        event: `${head.replace(/^(?:The|the)\s+/, '')} ${m[0]}`,
-        place: placeOf(after),
-        gathering: false,
-        ...(dated ? { needsDate: true } : {}),
-      };
-    }
-    const object = objectOf(after);
-    // "visited the teaching wards": a tour, not an event; "visited the Braga Clinic" is one.
-    if (m[0] === 'visited' && !/\p{Lu}/u.test(object ?? '')) continue;
-    // "The new home of the Center for Digital Health opened on May 25": no object, a time after.
-    if (!object && /^\s+(?:(?:officially|formally)\s+)?(?:on|in|last|yesterday|today|this)\b/.test(after)) {
-      // "the $70 million Australian Institute for Bioengineering (AIBN) opens today": a cost is no count.
-      const whole = before.slice(before.lastIndexOf(',') + 1).trim();
-      // "visited the new Riverside Learning Hub, which opened on 1 March": the thing named before "which".
-      const which = /^which(?:\s+\w+ly)?$/i.test(whole) ? nounBeforeWhich(before) : null;
-      if (which) {
-        const event = `${which.replace(/^(?:brand-)?new\s+/i, '')} ${m[0]}`;
-        return { event, place: placeOf(after), gathering: false };
-      }
-      const costed = whole
-        .replace(/^(?:the|its|their)\s+(?=[$€£¥\d])/i, '')
-        .replace(
-          /^(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:dollars?|euros?|pounds?))(?:\s+(?:million|billion|m|bn))?(?:-dollar)?\s+/i,
-          '',
-        );
-      const subject = costed === whole ? whole : costed;
-      if (
-        /^[A-Z]/.test(subject) &&
-        !/\d/.test(subject) &&
-        !/\b(?:which|that|who)\b|\band\s+(?![A-Z])/.test(subject)
-      ) {
-        return {
-          event: `${subject.replace(/^The\s+/, '')} ${m[0]}`,
-          place: placeOf(after),
-          gathering: false,
-        };
-      }
-    }
-    if (
-      !object ||
-      FIGURATIVE.test(object) ||
-      /^(?:a|an|the)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|more)\b/i.test(object)
-    ) {
-      continue;
-    }
+    const event = verbEventAt(sentence, m[0], m.index);
+    if (event) return event;
+  }
+  return null;
+}
+
+/** The event of the verb `verb` at `index`, or null when that verb reports none. */
+function verbEventAt(sentence: string, verb: string, index: number): EventMatch | null {
+  const dated = /^(?:visited|approved|ratified|dedicated|commissioned)$/.test(verb);
+  const before = sentence.slice(0, index);
+  if (NOT_DONE.test(before)) return null;
+  const after = sentence.slice(index + verb.length);
+  // "was blessed and inaugurated": two verbs joined, the event's verb last.
+  const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?$/i.test(before);
+  if (passive) return passiveEvent(before, after, verb, dated);
+  const object = objectOf(after);
+  // "visited the teaching wards": a tour, not an event; "visited the Braga Clinic" is one.
+  if (verb === 'visited' && !/\p{Lu}/u.test(object ?? '')) return null;
+  // "The new home of the Center for Digital Health opened on May 25": no object, a time after.
+  if (!object && /^\s+(?:(?:officially|formally)\s+)?(?:on|in|last|yesterday|today|this)\b/.test(after)) {
+    const opened = subjectEvent(before, after, verb);
+    if (opened) return opened;
+  }
+  if (
+    !object ||
+    FIGURATIVE.test(object) ||
+    /^(?:a|an|the)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|more)\b/i.test(object)
+  ) {
+    return null;
+  }
+  return {
+    event: `${verb} ${object}`,
+    place: placeOf(after),
+    gathering: false,
+    ...(dated ? { needsDate: true } : {}),
+  };
+}
+
+/** "The unit was officially opened by ...": the event is its subject and the verb; none for a count. */
+function passiveEvent(before: string, after: string, verb: string, dated: boolean): EventMatch | null {
+  const subject = before.replace(
+    /\s*\b(?:was|were|has been|have been|had been|been|being|is|are)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?$/i,
+    '',
+  );
+  let head = subject.slice(subject.lastIndexOf(',') + 1).trim();
+  // "toured the new Cancer Care Wing, which was inaugurated ...": the thing named before "which".
+  if (/^which$/i.test(head)) {
+    const noun = nounBeforeWhich(subject);
+    if (!noun) return null;
+    head = noun;
+  }
+  // "159 projects have been launched": a count, not an event.
+  if (/\b\d[\d,]*\b/.test(head) || /\b(?:over|more than|some|many|several)\s/i.test(head)) return null;
+  if (!head) return null;
+  return {
+    event: `${head.replace(/^(?:The|the)\s+/, '')} ${verb}`,
+    place: placeOf(after),
+    gathering: false,
+    ...(dated ? { needsDate: true } : {}),
+  };
+}
+
+/** "The new home of the Center for Digital Health opened on May 25": the named subject opened, or null. */
+function subjectEvent(before: string, after: string, verb: string): EventMatch | null {
+  // "the $70 million Australian Institute for Bioengineering (AIBN) opens today": a cost is no count.
+  const whole = before.slice(before.lastIndexOf(',') + 1).trim();
+  // "visited the new Riverside Learning Hub, which opened on 1 March": the thing named before "which".
+  const which = /^which(?:\s+\w+ly)?$/i.test(whole) ? nounBeforeWhich(before) : null;
+  if (which) {
+    const event = `${which.replace(/^(?:brand-)?new\s+/i, '')} ${verb}`;
+    return { event, place: placeOf(after), gathering: false };
+  }
+  const costed = whole
+    .replace(/^(?:the|its|their)\s+(?=[$€£¥\d])/i, '')
+    .replace(
+      /^(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:dollars?|euros?|pounds?))(?:\s+(?:million|billion|m|bn))?(?:-dollar)?\s+/i,
+      '',
+    );
+  const subject = costed === whole ? whole : costed;
+  if (
+    /^[A-Z]/.test(subject) &&
+    !/\d/.test(subject) &&
+    !/\b(?:which|that|who)\b|\band\s+(?![A-Z])/.test(subject)
+  ) {
     return {
-      event: `${m[0]} ${object}`,
+      event: `${subject.replace(/^The\s+/, '')} ${verb}`,
       place: placeOf(after),
       gathering: false,
-      ...(dated ? { needsDate: true } : {}),
     };
   }
   return null;
