@@ -83,144 +83,228 @@ export function findSigning(
     if (/^\s+up\b/.test(sentence.slice(at + m[0].length))) continue; // "signed up"
     // Names only once a verb of signing is there: this runs on every sentence of every article.
     const named = (found ??= namesIn(sentence, people));
-    const nominal = m[0] === 'signing' || m[0] === 'Signing';
-    let passive = PASSIVE.test(before);
-    const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
-    // "Signing the agreement were A and B": the signers follow "were".
-    let inverted: RegExpExecArray | null = null;
-    if (nominal) {
-      // "the formal signing of the MoU by A and B": a passive; "A and B signing the MoU": a caption.
-      const of = /^\s+of\s+[^,;]{1,150}?\s+by\s+/.exec(sentence.slice(at + m[0].length));
-      inverted = /^\s*$/.test(before)
-        ? /^\s+(?:the|a|an|this|their)\s+[^,;]{1,100}?\s(were|was)\s/.exec(sentence.slice(at + m[0].length))
-        : null;
-      if (of || inverted) passive = true;
-      else if (!isCaption(before, named)) continue;
-    }
+    const form = verbForm(sentence, m[0], at, named);
+    if (!form) continue;
     // "put pen to paper on the agreement": the agreement follows "on".
     const after = sentence.slice(at + m[0].length);
-    const object = after.replace(/^(\s+)(?:on|of|in)\s+(?=(?:the|a|an|both|all)\b)/, '$1');
     const excluded = exclusionZones(sentence);
-    const isSigner = (n: NameMatch) => !excluded.some(([s, e]) => n.start >= s && n.start < e);
-    let signerNames: NameMatch[];
-    let agreement: string | null;
-    let agent = '';
-    let split: { names: NameMatch[]; parties: string[] }[] | null = null;
-    if (passive) {
-      const by = inverted ? { index: inverted[0].length - 5 } : /\bby\b/.exec(after);
-      // "An MoA was signed between A and B": people after "between" signed.
-      const between = by ? null : /\bbetween\b/.exec(after);
-      const agentMark = by ?? between;
-      const agentStart = agentMark ? at + m[0].length + agentMark.index : sentence.length;
-      signerNames = agentMark ? named.filter((n) => n.start > agentStart && isSigner(n)) : [];
-      if (by) agent = sentence.slice(agentStart);
-      const subject = before.replace(PASSIVE, '').slice(clauseStart);
-      agreement = inverted
-        ? cleanAgreement(after.slice(0, inverted.index + inverted[0].length - inverted[1]!.length - 2))
-        : nominal
-          ? cleanAgreement(object)
-          : cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
-    } else {
-      const subjectNames = named.filter((n) => n.start >= clauseStart && n.end <= at && isSigner(n));
-      agent = sentence.slice(clauseStart, at);
-      // "... signed a contract with Mr. B": the counterpart named after "with".
-      const withMatch = /\bwith\s+/.exec(after);
-      const objectNames = withMatch
-        ? named.filter((n) => n.start >= at + m[0].length + withMatch.index && isSigner(n))
-        : [];
-      signerNames = [
-        ...subjectNames,
-        ...objectNames.filter((n) => n.start < at + m[0].length + withMatch!.index + 40),
-      ];
-      // "X and Y signed the agreement, with A signing for X and B for Y".
-      const sides = /,\s*with\s+(?=[^;]*?\bsigning\s+(?:for|on\s+behalf\s+of)\b)/.exec(after);
-      if (sides) {
-        const from = at + m[0].length + sides.index;
-        signerNames.push(...named.filter((n) => n.start > from && isSigner(n)));
-      }
-      // "A signed for X, and B signed for Y", "A signed the MoU for P while B signed it for Q": each
-      // later signing verb's subject signed too.
-      let from = at + m[0].length;
-      const firstClause = signerNames.length;
-      for (const next of sentence.slice(from).matchAll(VERB)) {
-        const to = from + next.index;
-        if (
-          next[0] === 'signing' ||
-          NOT_DONE.test(sentence.slice(0, to)) ||
-          PASSIVE.test(sentence.slice(0, to))
-        )
-          continue;
-        const clause = named.filter((n) => n.start > from && n.end <= to && isSigner(n));
-        signerNames.push(...clause);
-        // "A signed both MOUs for P while B and C signed the MOUs for Q and R respectively": two agreements,
-        // A and B signed one, A and C the other.
-        if (
-          firstClause > 0 &&
-          clause.length >= 2 &&
-          /\brespectively\b/.test(sentence.slice(to)) &&
-          SEVERAL.test(sentence)
-        ) {
-          const common = signerNames.slice(0, firstClause);
-          const sides = findOrganizations(sentence.slice(to)).map((o) => o.name);
-          const own = findOrganizations(sentence.slice(at, to))
-            .map((o) => o.name)
-            .slice(0, 1);
-          split = clause.map((n, k) => ({
-            names: [...common, n],
-            parties: [...own, ...(sides.length === clause.length ? [sides[k]!] : [])],
-          }));
-        }
-        from = to + next[0].length;
-      }
-      // "signed for the university": a side, not an agreement.
-      agreement = FOR_SIDE.test(after) ? null : cleanAgreement(object);
-    }
-    const seen = new Set<string>();
-    const signers: Signer[] = [];
-    let partial = false;
-    for (const n of signerNames) {
-      if (seen.has(n.name)) continue;
-      seen.add(n.name);
-      if (n.partial) partial = true;
-      signers.push(describePerson(sentence, n));
-    }
-    const parties = partiesOf(sentence, at, excluded, signers);
-    const match: SigningMatch = { signers, agreement, parties, verbAt: at };
-    if (partial) match.partial = true;
-    if (split)
-      match.split = split.map((g) => ({
-        signers: g.names.map((n) => describePerson(sentence, n)),
-        parties: g.parties,
-      }));
-    if (signers.length === 0) {
-      const subject = sentence.slice(clauseStart, at);
-      // "after the two signed", "They renewed the agreement": people named before, here or in the sentence before.
-      if (
-        !passive &&
-        /(?:^|\b)(?:[Tt]hey|[Tt]he\s+two|[Bb]oth(?:\s+(?:men|women|leaders|presidents))?|[Tt]he\s+pair)\s+(?:(?:then|also|jointly|formally|officially|later)\s+)?(?:have\s+|had\s+)?$/.test(
-          subject,
-        )
-      ) {
-        const earlier = named.filter((n) => n.end <= at && isSigner(n) && !n.partial);
-        if (earlier.length === 2) match.signers = earlier.map((n) => describePerson(sentence, n));
-        else if (earlier.length === 0) match.pronoun = true;
-      }
-      const titles = titleReferences(agent);
-      if (titles.length) match.titles = titles;
-    } else if (!passive) {
-      // "The Rector and Prof. Dr. B then signed": a title alone beside a named signer is a signer too.
-      const lead = /^\s*[Tt]he\s+((?:\p{Lu}[\p{L}-]*\s+){1,4}?)(?:of\s+[^,;]+?\s+)?(?:and|&)\s+\S/u.exec(
-        agent,
-      );
-      const titles = lead ? titleReferences(`the ${lead[1]!.trim()}`) : [];
-      if (titles.length === 1 && signers.every((x) => !agent.slice(0, lead![0].length).includes(x.name))) {
-        match.titles = titles;
-        match.titledBeside = true;
-      }
-    }
+    const clause: SigningClause = {
+      sentence,
+      verb: m[0],
+      at,
+      before,
+      after,
+      object: after.replace(/^(\s+)(?:on|of|in)\s+(?=(?:the|a|an|both|all)\b)/, '$1'),
+      clauseStart: Math.max(before.lastIndexOf(';') + 1, 0),
+      named,
+      excluded,
+      isSigner: (n: NameMatch) => !excluded.some(([s, e]) => n.start >= s && n.start < e),
+      ...form,
+    };
+    const told = clause.passive ? passiveSigners(clause) : activeSigners(clause);
+    const match = signingMatch(clause, told);
+    if (match.signers.length === 0) unnamedSigners(clause, match, told.agent);
+    else if (!clause.passive) titledBeside(match, told.agent);
     return match;
   }
   return null;
+}
+
+/** One verb of signing in its sentence, and what is around it. */
+interface SigningClause {
+  sentence: string;
+  verb: string;
+  /** Where the verb starts. */
+  at: number;
+  before: string;
+  after: string;
+  /** What follows the verb, "on"/"of"/"in" dropped before the agreement. */
+  object: string;
+  /** Where the verb's clause starts (after the last ";" before it). */
+  clauseStart: number;
+  named: NameMatch[];
+  excluded: [number, number][];
+  /** Not named in a stretch of people who did not sign (witnesses, hosts). */
+  isSigner: (n: NameMatch) => boolean;
+  /** "signing", not "signed". */
+  nominal: boolean;
+  passive: boolean;
+  /** "Signing the agreement were A and B": the signers follow "were". */
+  inverted: RegExpExecArray | null;
+}
+
+/** Who signed what, as the clause tells it, before the signers are described. */
+interface ToldSigning {
+  signerNames: NameMatch[];
+  agreement: string | null;
+  /** The stretch that names the signers. */
+  agent: string;
+  split: { names: NameMatch[]; parties: string[] }[] | null;
+}
+
+/**
+ * Whether the verb is a passive, an inverted "Signing the agreement were ...", or a caption's "signing";
+ * null for a nominal "signing" that reports no signing.
+ */
+function verbForm(
+  sentence: string,
+  verb: string,
+  at: number,
+  named: NameMatch[],
+): Pick<SigningClause, 'nominal' | 'passive' | 'inverted'> | null {
+  const before = sentence.slice(0, at);
+  const nominal = verb === 'signing' || verb === 'Signing';
+  let passive = PASSIVE.test(before);
+  let inverted: RegExpExecArray | null = null;
+  if (nominal) {
+    // "the formal signing of the MoU by A and B": a passive; "A and B signing the MoU": a caption.
+    const of = /^\s+of\s+[^,;]{1,150}?\s+by\s+/.exec(sentence.slice(at + verb.length));
+    inverted = /^\s*$/.test(before)
+      ? /^\s+(?:the|a|an|this|their)\s+[^,;]{1,100}?\s(were|was)\s/.exec(sentence.slice(at + verb.length))
+      : null;
+    if (of || inverted) passive = true;
+    else if (!isCaption(before, named)) return null;
+  }
+  return { nominal, passive, inverted };
+}
+
+/** "The MoU was signed by A and B", "An MoA was signed between A and B", "Signing it were A and B". */
+function passiveSigners(c: SigningClause): ToldSigning {
+  const { sentence, verb, at, before, after, object, clauseStart, named, isSigner, nominal, inverted } = c;
+  const by = inverted ? { index: inverted[0].length - 5 } : /\bby\b/.exec(after);
+  // "An MoA was signed between A and B": people after "between" signed.
+  const between = by ? null : /\bbetween\b/.exec(after);
+  const agentMark = by ?? between;
+  const agentStart = agentMark ? at + verb.length + agentMark.index : sentence.length;
+  const signerNames = agentMark ? named.filter((n) => n.start > agentStart && isSigner(n)) : [];
+  const agent = by ? sentence.slice(agentStart) : '';
+  const subject = before.replace(PASSIVE, '').slice(clauseStart);
+  const agreement = inverted
+    ? cleanAgreement(after.slice(0, inverted.index + inverted[0].length - inverted[1]!.length - 2))
+    : nominal
+      ? cleanAgreement(object)
+      : cleanAgreement(subject.slice(subject.lastIndexOf(',') + 1));
+  return { signerNames, agreement, agent, split: null };
+}
+
+/** "A and B signed the agreement", "... signed a contract with Mr. B", "A signed for X, and B signed for Y". */
+function activeSigners(c: SigningClause): ToldSigning {
+  const { sentence, verb, at, after, object, clauseStart, named, isSigner } = c;
+  const subjectNames = named.filter((n) => n.start >= clauseStart && n.end <= at && isSigner(n));
+  const agent = sentence.slice(clauseStart, at);
+  // "... signed a contract with Mr. B": the counterpart named after "with".
+  const withMatch = /\bwith\s+/.exec(after);
+  const objectNames = withMatch
+    ? named.filter((n) => n.start >= at + verb.length + withMatch.index && isSigner(n))
+    : [];
+  const signerNames = [
+    ...subjectNames,
+    ...objectNames.filter((n) => n.start < at + verb.length + withMatch!.index + 40),
+  ];
+  // "X and Y signed the agreement, with A signing for X and B for Y".
+  const sides = /,\s*with\s+(?=[^;]*?\bsigning\s+(?:for|on\s+behalf\s+of)\b)/.exec(after);
+  if (sides) {
+    const from = at + verb.length + sides.index;
+    signerNames.push(...named.filter((n) => n.start > from && isSigner(n)));
+  }
+  const split = laterSigners(c, signerNames);
+  // "signed for the university": a side, not an agreement.
+  const agreement = FOR_SIDE.test(after) ? null : cleanAgreement(object);
+  return { signerNames, agreement, agent, split };
+}
+
+/**
+ * "A signed for X, and B signed for Y", "A signed the MoU for P while B signed it for Q": each later
+ * signing verb's subject signed too (added to signerNames). With "respectively", two agreements: the
+ * groups that signed each, else null.
+ */
+function laterSigners(c: SigningClause, signerNames: NameMatch[]): ToldSigning['split'] {
+  const { sentence, verb, at, named, isSigner } = c;
+  let split: ToldSigning['split'] = null;
+  let from = at + verb.length;
+  const firstClause = signerNames.length;
+  for (const next of sentence.slice(from).matchAll(VERB)) {
+    const to = from + next.index;
+    if (next[0] === 'signing' || NOT_DONE.test(sentence.slice(0, to)) || PASSIVE.test(sentence.slice(0, to)))
+      continue;
+    const clause = named.filter((n) => n.start > from && n.end <= to && isSigner(n));
+    signerNames.push(...clause);
+    // "A signed both MOUs for P while B and C signed the MOUs for Q and R respectively": two agreements,
+    // A and B signed one, A and C the other.
+    if (
+      firstClause > 0 &&
+      clause.length >= 2 &&
+      /\brespectively\b/.test(sentence.slice(to)) &&
+      SEVERAL.test(sentence)
+    ) {
+      const common = signerNames.slice(0, firstClause);
+      const sides = findOrganizations(sentence.slice(to)).map((o) => o.name);
+      const own = findOrganizations(sentence.slice(at, to))
+        .map((o) => o.name)
+        .slice(0, 1);
+      split = clause.map((n, k) => ({
+        names: [...common, n],
+        parties: [...own, ...(sides.length === clause.length ? [sides[k]!] : [])],
+      }));
+    }
+    from = to + next[0].length;
+  }
+  return split;
+}
+
+/** The signing match: each signer once and described, the parties, the groups of a split signing. */
+function signingMatch(c: SigningClause, { signerNames, agreement, split }: ToldSigning): SigningMatch {
+  const { sentence, at, excluded } = c;
+  const seen = new Set<string>();
+  const signers: Signer[] = [];
+  let partial = false;
+  for (const n of signerNames) {
+    if (seen.has(n.name)) continue;
+    seen.add(n.name);
+    if (n.partial) partial = true;
+    signers.push(describePerson(sentence, n));
+  }
+  const parties = partiesOf(sentence, at, excluded, signers);
+  const match: SigningMatch = { signers, agreement, parties, verbAt: at };
+  if (partial) match.partial = true;
+  if (split)
+    match.split = split.map((g) => ({
+      signers: g.names.map((n) => describePerson(sentence, n)),
+      parties: g.parties,
+    }));
+  return match;
+}
+
+/**
+ * No signer named at the verb: "after the two signed", "They renewed the agreement" are the people named
+ * before (or a pronoun to resolve from the sentence before); titles alone ("the Rector signed") are kept.
+ */
+function unnamedSigners(c: SigningClause, match: SigningMatch, agent: string): void {
+  const { sentence, at, clauseStart, named, isSigner, passive } = c;
+  const subject = sentence.slice(clauseStart, at);
+  // "after the two signed", "They renewed the agreement": people named before, here or in the sentence before.
+  if (
+    !passive &&
+    /(?:^|\b)(?:[Tt]hey|[Tt]he\s+two|[Bb]oth(?:\s+(?:men|women|leaders|presidents))?|[Tt]he\s+pair)\s+(?:(?:then|also|jointly|formally|officially|later)\s+)?(?:have\s+|had\s+)?$/.test(
+      subject,
+    )
+  ) {
+    const earlier = named.filter((n) => n.end <= at && isSigner(n) && !n.partial);
+    if (earlier.length === 2) match.signers = earlier.map((n) => describePerson(sentence, n));
+    else if (earlier.length === 0) match.pronoun = true;
+  }
+  const titles = titleReferences(agent);
+  if (titles.length) match.titles = titles;
+}
+
+/** "The Rector and Prof. Dr. B then signed": a title alone beside a named signer is a signer too. */
+function titledBeside(match: SigningMatch, agent: string): void {
+  const lead = /^\s*[Tt]he\s+((?:\p{Lu}[\p{L}-]*\s+){1,4}?)(?:of\s+[^,;]+?\s+)?(?:and|&)\s+\S/u.exec(agent);
+  const titles = lead ? titleReferences(`the ${lead[1]!.trim()}`) : [];
+  if (titles.length === 1 && match.signers.every((x) => !agent.slice(0, lead![0].length).includes(x.name))) {
+    match.titles = titles;
+    match.titledBeside = true;
+  }
 }
 
 /** People of a sentence: full names, and surnames alone of people the article names in full. */
