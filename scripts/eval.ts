@@ -21,7 +21,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { answer } from '../src/answers/index.ts';
 import { checkQuery } from '../src/answers/query.ts';
 import type { Result } from '../src/answers/types.ts';
-import { gradeQuestion, parseQuestions, share, tally, wrongShare, type Grade } from '../src/eval/grade.ts';
+import {
+  gradedKind,
+  gradeQuestion,
+  parseQuestions,
+  share,
+  tally,
+  wrongShare,
+  type Grade,
+} from '../src/eval/grade.ts';
 import { openIndex } from '../src/index/open.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,7 +188,7 @@ async function main(): Promise<void> {
     }
     for (const g of grades.filter((x) => !x.ok)) {
       const expected =
-        g.question.kind === 'search'
+        gradedKind(g.question) === 'search'
           ? `"${(g.question.evidence ?? '').slice(0, 70)}…"`
           : `${g.question.signers ? `${JSON.stringify(g.question.signers)} | ` : ''}${g.question.date} | ${g.question.article}`;
       console.log(

@@ -164,6 +164,11 @@ export interface Tally {
   total: number;
 }
 
+/** The kind a question is graded as: its own, or for a question in words the kind in `as`. */
+export function gradedKind(question: Question): 'who-signed' | 'when' | 'search' {
+  return question.kind === 'ask' ? (question.as ?? 'search') : question.kind;
+}
+
 /** Right and total per command, in the order who-signed, when, search. */
 export function tally(grades: Grade[]): Record<CommandName, Tally> {
   const counts: Record<CommandName, Tally> = {
@@ -172,7 +177,7 @@ export function tally(grades: Grade[]): Record<CommandName, Tally> {
     search: { right: 0, wrong: 0, none: 0, total: 0 },
   };
   for (const g of grades) {
-    const kind = g.question.kind === 'ask' ? (g.question.as ?? 'search') : g.question.kind;
+    const kind = gradedKind(g.question);
     counts[kind].total++;
     counts[kind][g.outcome]++;
   }
