@@ -9,6 +9,7 @@ import type { SearchResult as EngineHit, Query } from 'minisearch';
 import type { Article } from '../corpus/types.ts';
 import type { Index, Passage } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
+import { COMMON_SHARE, commonLimit } from '../index/common.ts';
 import { editDistance } from '../text/distance.ts';
 import { highlightWords, termsOf, toTerm, words, wordsOf } from '../text/terms.ts';
 import { articleRef } from './article.ts';
@@ -79,7 +80,7 @@ function isPrefixTerm(index: Index, term: string): boolean {
  * posting lists, so candidates are not looked for by it (sentences still count its expansions).
  */
 function opensCommonTerms(index: Index, term: string): boolean {
-  return prefixFrequency(index, term) > commonLimit(index);
+  return prefixFrequency(index, term) > commonLimit(index.articles.length);
 }
 
 /** In how many articles the words a prefix opens are, summed (the prefix itself not counted). */
@@ -96,23 +97,10 @@ function enginePrefix(index: Index, term: string): boolean {
   return isPrefixTerm(index, term) && !opensCommonTerms(index, term);
 }
 
-/** The terms of more than COMMON_SHARE of the articles, per state of the index: a few hundred. */
-const COMMON_TERMS = new WeakMap<object, string[]>();
-
-function commonTerms(index: Index): string[] {
-  let common = COMMON_TERMS.get(index.facts);
-  if (!common) {
-    const limit = commonLimit(index);
-    common = [...index.documentFrequency].filter(([, df]) => df > limit).map(([term]) => term);
-    COMMON_TERMS.set(index.facts, common);
-  }
-  return common;
-}
-
 /** A common term other than `term` within `distance` edits of it, or null. */
 function nearCommonTerm(index: Index, term: string, distance: number): string | null {
   if (distance === 0) return null;
-  for (const common of commonTerms(index)) {
+  for (const common of index.commonTerms) {
     if (common !== term && editDistance(common, term, distance) <= distance) return common;
   }
   return null;
@@ -137,19 +125,6 @@ const ALIAS_WEIGHT = 0.6;
 const PHRASE_GAIN = 0.25;
 /** How many of the best articles have their sentences ranked. */
 const CANDIDATE_ARTICLES = 40;
-/** Words in more than this share of the articles do not take part in finding candidate articles. */
-const COMMON_SHARE = 0.1;
-/**
- * Fewer articles than this are never many: in a small archive every word finds candidates (they cost
- * little), and a word of 1 article in 5 is no common word whose typos are best left alone.
- */
-const COMMON_MIN_ARTICLES = 50;
-
-/** In how many articles a word is common: COMMON_SHARE of them, and at least COMMON_MIN_ARTICLES. */
-function commonLimit(index: Index): number {
-  return Math.max(COMMON_SHARE * index.articles.length, COMMON_MIN_ARTICLES);
-}
-
 /** The share of the archive the words that find candidates may open together (see retrievalQuery). */
 const RETRIEVAL_SHARE = 0.5;
 /** When every word of a query is common, this many of the rarest find the candidate articles. */
@@ -265,7 +240,7 @@ export function rankPassages(index: Index, asked: string): ScoredPassage[] {
  * costs the most, its posting list being the longest; it still counts when sentences are ranked.
  */
 function retrievalQuery(index: Index, query: string): string {
-  const limit = commonLimit(index);
+  const limit = commonLimit(index.articles.length);
   const df = (w: { text: string }) => {
     const term = toTerm(w.text);
     return term === null ? Infinity : (index.documentFrequency.get(term) ?? 0);
@@ -284,7 +259,10 @@ function retrievalQuery(index: Index, query: string): string {
     const chosen = new Set<(typeof rare)[number]>();
     let total = 0;
     for (const w of [...rare].sort((a, b) => cost.get(a)! - cost.get(b)!)) {
-      if (chosen.size > 0 && total + cost.get(w)! > (RETRIEVAL_SHARE / COMMON_SHARE) * commonLimit(index))
+      if (
+        chosen.size > 0 &&
+        total + cost.get(w)! > (RETRIEVAL_SHARE / COMMON_SHARE) * commonLimit(index.articles.length)
+      )
         break;
       chosen.add(w);
       total += cost.get(w)!;
@@ -457,7 +435,7 @@ export function didYouMean(index: Index, asked: string, budget?: Budget, max = 3
   if (budget?.spent) return [];
   // Words in many articles are spelt right: only the others can be meant otherwise. A typo of a common
   // word is told at once ("univrsity": "university"); looking it up would gather thousands of articles.
-  const limit = commonLimit(index);
+  const limit = commonLimit(index.articles.length);
   const corrected: string[] = [];
   const looked: string[] = [];
   for (const w of words(boundedQuery(asked, toTerm, SUGGEST_WORDS))) {

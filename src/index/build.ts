@@ -16,6 +16,7 @@ import type { Facts } from '../facts/types.ts';
 import { toTerm, wordsOf } from '../text/terms.ts';
 import { AliasTable } from '../facts/aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
+import { commonTermsOf } from './common.ts';
 import { suggestionsOf, type Suggestions } from './suggestions.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */
@@ -60,6 +61,8 @@ export interface Index {
   sentenceTerms: Map<Article, string[][]>;
   /** What autocomplete offers, derived when the index changes. */
   suggestions: Suggestions;
+  /** The terms in more than commonLimit of the articles (index/common.ts), derived when the index changes. */
+  commonTerms: string[];
   /** Gathers the terms of the document MiniSearch is adding, when set (see newSearch). */
   collector: { terms: Set<string> | null };
 }
@@ -123,6 +126,7 @@ export function emptyIndex(): Index {
     skipped: [],
     sentenceTerms: new Map(),
     suggestions: { signings: [], events: [], titles: [], vocabulary: [] },
+    commonTerms: [],
     collector: { terms: null },
   };
   return { ...index, search: newSearch(index) };
@@ -231,6 +235,7 @@ export function relink(index: Index, skipped: SkippedFile[], stored?: StoredFact
     index.factSearch.update(records, index.aliases);
   index.skipped = skipped;
   index.suggestions = suggestionsOf(index.articles, index.facts, index.documentFrequency);
+  index.commonTerms = commonTermsOf(index.documentFrequency, index.articles.length);
   return index;
 }
 
