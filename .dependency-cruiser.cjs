@@ -22,10 +22,10 @@ const LAYERS = [
 
 /** Files run as programs: they may import any layer. */
 const ENTRY_POINTS =
-  '^(src/main\\.ts|src/bot/shard\\.ts|src/cli/ask\\.ts|src/bench/measure\\.ts|scripts/[^/]+\\.ts)$';
+  '^(src/main\\.ts|src/shard\\.ts|src/cli/ask\\.ts|src/bench/measure\\.ts|scripts/[^/]+\\.ts)$';
 
 /** Who may import commands/: the entry points that give the list to the bot and the deploy script. */
-const COMMAND_LIST_USERS = '^(src/main\\.ts|src/bot/shard\\.ts|scripts/deploy-commands\\.ts|commands/|test/)';
+const COMMAND_LIST_USERS = '^(src/main\\.ts|src/shard\\.ts|scripts/deploy-commands\\.ts|commands/|test/)';
 
 const upward = LAYERS.flatMap(([layer, path], i) => {
   const above = LAYERS.slice(i + 1);
@@ -64,7 +64,7 @@ module.exports = {
     {
       name: 'commands-only-from-entry-points',
       comment:
-        'commands/ is imported only by the entry points that hand the list to the bot (src/main.ts, src/bot/shard.ts) and the deploy script.',
+        'commands/ is imported only by the entry points that hand the list to the bot (src/main.ts, src/shard.ts) and the deploy script.',
       severity: 'error',
       from: { pathNot: COMMAND_LIST_USERS },
       to: { path: '^commands/' },

@@ -2,7 +2,7 @@
  * `npm start` with DISCORD_TOKEN set (src/main.ts has loaded .env): reads the configuration, opens the corpus index (and keeps it in line
  * with the corpus folder while it runs), logs in and serves
  * until SIGINT or SIGTERM, then closes the connection and stops. With SHARDS above 1, a ShardingManager
- * runs one process per shard (src/bot/shard.ts), each with its own index.
+ * runs one process per shard (src/shard.ts), each with its own index.
  */
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -129,7 +129,7 @@ export function loginProblem(error: unknown, config: Pick<BotConfig, 'apiBase'>)
 /** ShardingManager: one process per shard, respawned if it dies, all stopped on a signal. */
 async function runShards(config: BotConfig, logger: Logger): Promise<number> {
   const stopped = untilStopped();
-  const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
+  const manager = new ShardingManager(fileURLToPath(new URL('../shard.ts', import.meta.url)), {
     totalShards: config.shards,
     token: config.token,
     respawn: true,

@@ -1,5 +1,5 @@
 /**
- * How every entry point of Accord starts and ends (src/main.ts, src/bot/shard.ts, src/cli/ask.ts,
+ * How every entry point of Accord starts and ends (src/main.ts, src/shard.ts, src/cli/ask.ts,
  * scripts/deploy-commands.ts): its body returns an exit code, and whatever it throws is printed here, once.
  */
 import { UserError } from './errors.ts';

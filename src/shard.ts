@@ -1,12 +1,12 @@
 /**
- * One shard's process, spawned by ShardingManager (start.ts with SHARDS above 1). discord.js gives the
+ * One shard's process, spawned by ShardingManager (bot/start.ts with SHARDS above 1). discord.js gives the
  * client its shard id and count through the environment; the shard opens its own index.
  */
-import { commands } from '../../commands/index.ts';
-import { runProgram } from '../program/run.ts';
-import { loadEnv, readConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { forceExitLater, runBot } from './start.ts';
+import { commands } from '../commands/index.ts';
+import { runProgram } from './program/run.ts';
+import { loadEnv, readConfig } from './bot/config.ts';
+import { createLogger } from './bot/logger.ts';
+import { forceExitLater, runBot } from './bot/start.ts';
 
 async function runShard(): Promise<number> {
   loadEnv();
