@@ -123,7 +123,7 @@ export interface SyncResult {
 }
 
 /**
- * Brings an index in line with the files of its folder: a file whose size and time are those of its
+ * Brings an index in line with the files of its folder: a file whose stamp (records.ts stampOf) is that of its
  * record is unchanged; another is read, and re-parsed only when its bytes differ; a file that is gone
  * leaves. Reading happens first, off the index; the index itself changes in one synchronous step.
  * With `keepBroken`, a file that was an article and no longer parses keeps its previous version.
@@ -144,10 +144,10 @@ export async function syncIndex(
       continue;
     }
     const stamp = stampOf(join(dir, file));
-    if (stamp === record.stamp) continue;
+    if (stamp !== '' && stamp === record.stamp) continue;
     if (hashFile(dir, file) === record.hash) {
+      restamped ||= stamp !== record.stamp;
       record.stamp = stamp;
-      restamped = true;
     } else toRead.push(file);
   }
   const removed = [...index.records.keys()].filter((file) => !present.has(file));

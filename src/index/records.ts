@@ -17,7 +17,7 @@ export interface ArticleRecord {
   file: string;
   /** SHA-1 of the file's bytes. */
   hash: string;
-  /** The file's size and modification time when it was read: unchanged, the file is not read again. */
+  /** The file's state when it was read (stampOf): unchanged, the file is not read again; '' compares bytes. */
   stamp: string;
   article: Article;
   /** The acronyms the article defines. */
@@ -46,11 +46,25 @@ export function recordOf(article: Article, hash: string, stamp = ''): ArticleRec
   return { file: article.file, hash, stamp, words, article, aliases, facts, factWords };
 }
 
-/** A file's size and modification time, as one comparable string; '' when it cannot be read. */
-export function stampOf(path: string): string {
+/**
+ * Files whose status changed less than this long before they are stamped get no stamp: a filesystem keeps
+ * times to a clock tick (up to a second or two on some), so a second write within the same tick could
+ * leave every field of the stamp as it was. Such a file is compared by its bytes until it is older.
+ */
+export const RACY_MS = 2000;
+
+/**
+ * A file's state as one comparable string: size, modification time, status-change time and inode. The
+ * status-change time is set by the system on every write (and rename, and change of times) and cannot be
+ * set back by a user, so a file rewritten with its old size and a restored modification time (cp -p,
+ * touch -r, a tool restoring times) gets a new stamp. '' when the file cannot be read, or changed within
+ * RACY_MS of `now`: a file without a stamp is compared by its bytes (a '' stamp never matches).
+ */
+export function stampOf(path: string, now = Date.now()): string {
   try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}`;
+    const stat = statSync(path, { bigint: true });
+    if (now - Number(stat.ctimeNs / 1_000_000n) < RACY_MS) return '';
+    return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
   } catch {
     return '';
   }

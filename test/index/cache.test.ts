@@ -5,6 +5,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -15,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { buildSalt, indexLibraries, libraryVersion } from '../../src/index/cache.ts';
 import { loadIndex } from '../../src/index/load.ts';
+import { RACY_MS } from '../../src/index/records.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
 const folders: string[] = [];
@@ -35,6 +37,8 @@ afterEach(() => {
 });
 
 const quiet = { warn: () => {} };
+/** Waits until files written now are past the racy window (records.ts RACY_MS). */
+const aged = () => new Promise((resolve) => setTimeout(resolve, RACY_MS + 100));
 
 describe('the index cache', () => {
   it('loads an unchanged corpus from the cache, with the same answers', async () => {
@@ -71,6 +75,26 @@ describe('the index cache', () => {
     utimesSync(join(corpus, 'a.txt'), new Date(), new Date(Date.now() + 5000));
     const { stats } = await loadIndex(corpus, { cacheDir: cache, ...quiet });
     expect(stats).toMatchObject({ parsed: 0, reused: 2 });
+  });
+
+  it('notices a file rewritten with its old size and modification time restored (cp -p, touch -r)', async () => {
+    const { corpus, cache } = folder();
+    const file = join(corpus, 'a.txt');
+    // Files older than the racy window, so that their stamps are trusted rather than their bytes compared.
+    await aged();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const reference = join(cache, '..', 'a.reference');
+    expect(spawnSync('cp', ['-p', file, reference]).status).toBe(0);
+    writeFileSync(file, article('Robotics Lab Opens', 'The robotics lab opened in Derby.'));
+    expect(spawnSync('touch', ['-r', reference, file]).status).toBe(0);
+    expect(statSync(file).size).toBe(statSync(reference).size);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(statSync(reference, { bigint: true }).mtimeNs);
+    // Started later: the rewrite is past the racy window too, so only the stamp itself can tell.
+    await aged();
+    const { index, stats } = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(stats).toMatchObject({ fromCache: true, parsed: 1, reused: 1 });
+    expect(search(index, 'robotics Derby').answers[0]?.article.id).toBe('a');
+    expect(search(index, 'Leeds').answers).toEqual([]);
   });
 
   it('warns about a broken file and serves the others', async () => {

@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { loadIndex } from '../../src/index/load.ts';
+import { RACY_MS } from '../../src/index/records.ts';
 import { watchCorpus, type CorpusWatcher } from '../../src/index/watch.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
@@ -30,6 +32,9 @@ async function setup() {
   });
   return { corpus, index, watcher, warnings };
 }
+
+/** Waits until files written now are past the racy window (records.ts RACY_MS). */
+const aged = () => new Promise((resolve) => setTimeout(resolve, RACY_MS + 100));
 
 /** Polls until `check` holds, at most 5 s; the loop always ends. */
 async function eventually(check: () => boolean): Promise<boolean> {
@@ -64,6 +69,25 @@ describe('watching the corpus folder', () => {
     await watcher.refresh();
     expect(search(index, 'clinic Hull').answers).toEqual([]);
     expect(index.articles.map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('notices a file rewritten with its old size and modification time restored (cp -p, touch -r)', async () => {
+    const { corpus, index, watcher } = await setup();
+    const file = join(corpus, 'a.txt');
+    // Past the racy window (records.ts RACY_MS): the refresh stamps the file, and its stamp is trusted.
+    await aged();
+    await watcher.refresh();
+    expect(index.records.get('a.txt')?.stamp).not.toBe('');
+    const reference = join(corpus, '..', 'a.reference');
+    expect(spawnSync('cp', ['-p', file, reference]).status).toBe(0);
+    writeFileSync(file, article('Robotics Lab Opens', 'The robotics lab opened in Derby.'));
+    expect(spawnSync('touch', ['-r', reference, file]).status).toBe(0);
+    expect(statSync(file).size).toBe(statSync(reference).size);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(statSync(reference, { bigint: true }).mtimeNs);
+    await aged();
+    await watcher.refresh();
+    expect(search(index, 'robotics Derby').answers[0]?.article.id).toBe('a');
+    expect(search(index, 'Leeds').answers).toEqual([]);
   });
 
   it('keeps the previous version of a file that breaks, and reports it', async () => {
