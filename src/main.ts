@@ -5,6 +5,7 @@
 import { runConsole } from './cli/console.ts';
 import { loadEnv, readStartConfig } from './bot/config.ts';
 import { loadIndex } from './index/load.ts';
+import { verifyRecords } from './index/verify.ts';
 import { watchCorpus } from './index/watch.ts';
 import { runProgram } from './program/run.ts';
 
@@ -16,9 +17,14 @@ async function main(): Promise<number> {
     const { commands } = await import('../commands/index.ts');
     return startBot(commands);
   }
-  const { index } = await loadIndex(corpusDir, { cacheDir });
+  const { index, stats } = await loadIndex(corpusDir, { cacheDir });
   const watcher = watchCorpus(corpusDir, index, { cacheDir });
+  // Files the cache trusted by their stamps are hashed in the background; a changed one is read again.
+  const verifier = stats.fromCache
+    ? verifyRecords(index, corpusDir, { reread: () => void watcher.refresh() })
+    : null;
   await runConsole(index);
+  verifier?.stop();
   watcher.close();
   return 0;
 }

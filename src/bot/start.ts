@@ -10,7 +10,9 @@ import { ShardingManager, type Shard } from 'discord.js';
 import { loadIndex } from '../index/load.ts';
 import { CorpusFolderError } from '../index/folder.ts';
 import { UserError } from '../program/errors.ts';
-import { watchCorpus } from '../index/watch.ts';
+import { watchCorpus, type CorpusWatcher } from '../index/watch.ts';
+import { verifyRecords, type Verifier } from '../index/verify.ts';
+import type { Index } from '../index/build.ts';
 import { createBot } from './bot.ts';
 import type { BotCommand } from './command.ts';
 import { readConfig, type BotConfig } from './config.ts';
@@ -36,9 +38,9 @@ export async function runBot(
 ): Promise<number> {
   const stopped = untilStopped();
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
-  let index;
+  let index, stats;
   try {
-    ({ index } = await loadIndex(config.corpusDir, {
+    ({ index, stats } = await loadIndex(config.corpusDir, {
       cacheDir: config.cacheDir,
       warn: (line) => logger.warn('corpus file skipped', { line }),
       progress: (p) => logger.info('indexing the corpus', { read: p.done, files: p.total }),
@@ -64,10 +66,15 @@ export async function runBot(
       });
     },
   });
+  const verifier = stats.fromCache ? verifyCachedFiles(config.corpusDir, index, watcher, logger) : null;
+  const closeCorpus = () => {
+    verifier?.stop();
+    watcher.close();
+  };
   if (config.mode === 'http') {
     const { serveHttp } = await import('./http/run.ts');
     const code = await serveHttp(config, logger, index, commands, stopped);
-    watcher.close();
+    closeCorpus();
     return code;
   }
   const bot = createBot({
@@ -83,7 +90,7 @@ export async function runBot(
     if (signal) return await shutDown(signal);
   } catch (error) {
     logger.error(`login failed: ${loginProblem(error, config)}`, { error });
-    watcher.close();
+    closeCorpus();
     await bot.stop().catch(() => undefined);
     return 1;
   }
@@ -91,11 +98,26 @@ export async function runBot(
 
   async function shutDown(signal: string): Promise<number> {
     logger.info('shutting down', { signal });
-    watcher.close();
+    closeCorpus();
     await bot.stop();
     logger.info('stopped');
     return 0;
   }
+}
+
+/**
+ * After a start from the cache, the files the cache trusted by their stamps are hashed in the background;
+ * one whose bytes are not its record's is read again through the watcher.
+ */
+function verifyCachedFiles(dir: string, index: Index, watcher: CorpusWatcher, logger: Logger): Verifier {
+  const verifier = verifyRecords(index, dir, {
+    reread: (files) => {
+      logger.warn('corpus files changed behind the cache: reading them again', { files });
+      void watcher.refresh();
+    },
+  });
+  void verifier.done.then((result) => logger.info('cached corpus files checked', { ...result }));
+  return verifier;
 }
 
 const NETWORK_CODES = new Set([
