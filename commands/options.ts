@@ -10,6 +10,7 @@ import {
 import { autocomplete } from '../src/answers/autocomplete.ts';
 import type { QueryCommandName } from '../src/answers/types.ts';
 import type { BotContext } from '../src/bot/command.ts';
+import { choicesOf } from '../src/bot/respond.ts';
 
 /** `private`: the answer only for the asker (an ephemeral reply). */
 export const privateOption = (option: SlashCommandBooleanOption) =>
@@ -37,5 +38,5 @@ export async function suggestFromIndex(
   { index }: BotContext,
 ): Promise<void> {
   const typed = String(interaction.options.getFocused());
-  await interaction.respond(autocomplete(index, command, typed).map((text) => ({ name: text, value: text })));
+  await interaction.respond(choicesOf(autocomplete(index, command, typed)));
 }

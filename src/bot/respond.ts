@@ -8,6 +8,7 @@ import {
   type Message,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { cut } from '../text/cut.ts';
 import { forDiscord } from '../text/safe.ts';
 import { cutMarkdown, LIMITS } from './render/limits.ts';
 
@@ -57,4 +58,24 @@ export async function send(interaction: Answerable, reply: Reply): Promise<Messa
   if (interaction.deferred || interaction.replied) return interaction.editReply(payload);
   await interaction.reply({ ...payload, flags: replyFlags(isPrivate(interaction)) });
   return null;
+}
+
+/** Discord's limits on autocomplete: 25 choices, each name and value 1 to 100 characters. */
+export const CHOICE_LIMITS = { choices: 25, length: 100 } as const;
+
+/**
+ * Autocomplete choices as Discord takes them. A name is shown to whoever types, and comes from the corpus
+ * (titles, parties, events): it goes through forDiscord (invisible characters removed, mentions
+ * neutralised) on one line, cut to 100 characters; a name left empty is dropped. The value is what the
+ * option will hold once picked, and is answered as any typed text is (answers/query.ts cleanQuery).
+ */
+export function choicesOf(texts: readonly string[]): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const text of texts) {
+    const name = cut(forDiscord(text).replace(/\s+/g, ' ').trim(), CHOICE_LIMITS.length);
+    const value = cut(text, CHOICE_LIMITS.length);
+    if (name !== '' && value !== '') out.push({ name, value });
+    if (out.length === CHOICE_LIMITS.choices) break;
+  }
+  return out;
 }

@@ -94,3 +94,24 @@ test('an article full of mentions and Markdown is quoted with no mention live an
   expect(webhook?.allowed_mentions?.parse).toEqual([]);
   expect(h.discord.violations).toEqual([]);
 });
+
+test('autocomplete offers the names of an article full of mentions with none of them live', async () => {
+  const asked = [
+    h.discord.autocomplete('search', { query: 'Zanzibar' }, 'query'),
+    h.discord.autocomplete('who-signed', { party: 'Zanzibar' }, 'party'),
+    h.discord.autocomplete('search', { query: 'Zanzibar Optics Signs Pact @' }, 'query'),
+  ];
+  await h.discord.waitFor(() => asked.every((r) => r.callbacks.length > 0), 'the choices', 10_000);
+  const names = asked.flatMap((record) => {
+    const body = record.callbacks[0]!.body as { data: { choices: { name: string; value: string }[] } };
+    return body.data.choices.map((c) => c.name);
+  });
+  // The title is offered, its mention shown with a full-width @ that pings nobody.
+  expect(names).toContain('Zanzibar Optics Signs Pact \uff20everyone');
+  for (const name of names) {
+    expect(name).not.toMatch(MENTION);
+    expect(name).not.toMatch(/[\u200b\n]/);
+    expect(name.length).toBeLessThanOrEqual(100);
+  }
+  expect(h.discord.violations).toEqual([]);
+});
