@@ -7,11 +7,12 @@
  */
 import type { SearchResult as EngineHit, Query } from 'minisearch';
 import type { Article } from '../corpus/types.ts';
-import type { Index, Passage } from '../index/build.ts';
+import type { Index } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
 import { COMMON_SHARE, commonLimit } from '../index/common.ts';
+import { passageCount, passageStart } from '../index/passageTerms.ts';
 import { editDistance } from '../text/distance.ts';
-import { highlightWords, termsOf, toTerm, words, wordsOf } from '../text/terms.ts';
+import { highlightWords, termsOf, toTerm, words } from '../text/terms.ts';
 import { articleRef } from './article.ts';
 import { prefixCount, prefixTerms } from './vocabulary.ts';
 import {
@@ -29,14 +30,6 @@ export interface SearchOptions {
   limit?: number;
   /** How many passages of one article at most. Default 1. */
   perArticle?: number;
-}
-
-/** A passage scored for a query, before it becomes an answer. */
-export interface ScoredPassage {
-  passage: Passage;
-  score: number;
-  /** The document terms that matched, for highlighting. */
-  terms: string[];
 }
 
 /** Words at least this long are matched fuzzily even when the corpus has them as typed. */
@@ -173,11 +166,29 @@ function queryConcepts(index: Index, query: string): { concepts: QueryConcept[];
   return { concepts, implied };
 }
 
-/** Scores every passage that matches the query, best first. */
-export function rankPassages(index: Index, asked: string): ScoredPassage[] {
+/** The passages of a query's candidate articles that match it, scored, and the best of them in order. */
+interface Ranking {
+  /** Per candidate article (engine hit): the article and its passage terms (index/passageTerms.ts). */
+  articles: Article[];
+  blocks: Uint32Array[];
+  /** Per scored passage: its candidate, its number in the article (0 the title, s + 1 sentence s), its score. */
+  candidate: number[];
+  passage: number[];
+  score: number[];
+  /** The scored passages within RELATIVE_CUTOFF of the best, best first. */
+  order: number[];
+  counter: TermCounter;
+}
+
+/**
+ * Scores every passage of the candidate articles that matches the query. A passage is read as the term
+ * ids the index computed when the article came in: a query allocates no strings per sentence, and keeps
+ * only numbers per scored passage; the matched words are read again for the answers shown alone.
+ */
+function rankPassages(index: Index, asked: string): Ranking | null {
   const query = boundedQuery(asked);
   const { concepts, implied } = queryConcepts(index, query);
-  if (concepts.length === 0) return [];
+  if (concepts.length === 0) return null;
   const options = engineOptions(index, [
     ...concepts.map((c) => c.term),
     ...implied.flatMap((i) => termsOf(i.text)),
@@ -195,43 +206,59 @@ export function rankPassages(index: Index, asked: string): ScoredPassage[] {
     ],
   };
   const hits = (index.search.search(engineQuery, options) as EngineHit[]).slice(0, CANDIDATE_ARTICLES);
-  if (hits.length === 0) return [];
+  if (hits.length === 0) return null;
 
   const found = new Set(hits.flatMap((hit) => hit.terms));
   const accepted = concepts.map((concept) => acceptedTerms(index, concept, found));
   const weights = concepts.map((concept, k) => rarity(index, concept, accepted[k]!));
-  const pairs = queryPairs(concepts.map((c) => c.term));
-  const counter = new TermCounter(concepts, accepted);
+  const counter = new TermCounter(index, concepts, accepted);
   const best = hits[0]!.score;
-  const scored: ScoredPassage[] = [];
-  const matched: string[] = [];
+  const ranking: Ranking = {
+    articles: [],
+    blocks: [],
+    candidate: [],
+    passage: [],
+    score: [],
+    order: [],
+    counter,
+  };
   for (const hit of hits) {
     const article = index.documents.get(hit.id as number);
-    if (!article) continue;
+    const block = index.passageTerms.of(hit.id as number);
+    if (!article || !block) continue;
+    const candidate = ranking.articles.length;
+    ranking.articles.push(article);
+    ranking.blocks.push(block);
     const relevance = 0.5 + (0.5 * hit.score) / best;
-    const all = sentenceTerms(index, article);
-    for (let s = -1; s < article.sentences.length; s++) {
-      const terms = all[s + 1]!;
-      if (!counter.count(terms)) continue;
+    const passages = passageCount(block);
+    for (let p = 0; p < passages; p++) {
+      const start = passageStart(block, p);
+      const end = passageStart(block, p + 1);
+      if (!counter.count(block, start, end)) continue;
       let bm25 = 0;
       let satisfied = 0;
-      matched.length = 0;
       for (let k = 0; k < concepts.length; k++) {
-        const gain = counter.gain(k, matched);
+        const gain = counter.gain(k);
         if (gain === 0) continue;
         satisfied++;
-        bm25 += weights[k]! * saturate(gain, terms.length, index.averageSentenceLength);
+        bm25 += weights[k]! * saturate(gain, end - start, index.averageSentenceLength);
       }
       if (bm25 === 0) continue;
       const coverage = satisfied / concepts.length;
-      const phrases = countPairs(pairs, terms);
-      const score = bm25 * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases) * relevance;
-      scored.push({ passage: { article, sentence: s }, score, terms: [...matched] });
+      const phrases = counter.pairs(block, start, end);
+      ranking.candidate.push(candidate);
+      ranking.passage.push(p);
+      ranking.score.push(bm25 * (0.25 + coverage) ** 2 * (1 + PHRASE_GAIN * phrases) * relevance);
     }
   }
-  scored.sort((a, b) => b.score - a.score);
-  const floor = (scored[0]?.score ?? 0) * RELATIVE_CUTOFF;
-  return scored.filter((s) => s.score >= floor);
+  const { score } = ranking;
+  let top = 0;
+  for (const s of score) if (s > top) top = s;
+  const floor = top * RELATIVE_CUTOFF;
+  for (let i = 0; i < score.length; i++) if (score[i]! >= floor) ranking.order.push(i);
+  // Best first; among equal scores, in the order the engine ranked the articles, then the article's order.
+  ranking.order.sort((a, b) => score[b]! - score[a]! || a - b);
+  return ranking;
 }
 
 /**
@@ -312,42 +339,83 @@ function rarity(index: Index, concept: QueryConcept, accepted: Map<string, numbe
 }
 
 /**
- * How strongly a sentence holds each query word: its occurrences (expansions weigh less), or an alias of
- * it spelt out in full. The terms that matter to the query are numbered once, so that a sentence's counts
- * go into one reused array rather than a map per sentence (ranking reads thousands of sentences a query).
+ * How strongly a passage holds each query word: its occurrences (expansions weigh less), or an alias of
+ * it spelt out in full. The terms that matter to the query are numbered once (slots), found from a
+ * passage's term ids through a small open-addressing table, and counted into one reused array: ranking
+ * reads thousands of passages a query.
  */
 class TermCounter {
-  private readonly slots = new Map<string, number>();
+  /** Term id + 1 (0: empty) and its slot, open addressing. */
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  private readonly slotTerms: string[] = [];
   private readonly counts: Int32Array;
-  /** Per query word: its accepted terms (slot, weight, term), in order, and its aliases' slots. */
-  private readonly accepted: { slot: number; weight: number; term: string }[][];
-  private readonly alternatives: { slots: number[]; terms: string[] }[][];
+  /** Per query word: its accepted terms' slots and weights, and its aliases' slots. */
+  private readonly accepted: { slots: number[]; weights: number[] }[];
+  private readonly alternatives: number[][][];
+  /** Whether slot a followed by slot b is a pair of the query's words (row a, column b). */
+  private readonly pairTable: Uint8Array;
 
-  constructor(concepts: QueryConcept[], accepted: Map<string, number>[]) {
+  constructor(index: Index, concepts: QueryConcept[], accepted: Map<string, number>[]) {
+    const slots = new Map<string, number>();
     const slotOf = (term: string) => {
-      let slot = this.slots.get(term);
+      let slot = slots.get(term);
       if (slot === undefined) {
-        slot = this.slots.size;
-        this.slots.set(term, slot);
+        slot = this.slotTerms.length;
+        slots.set(term, slot);
+        this.slotTerms.push(term);
       }
       return slot;
     };
-    this.accepted = accepted.map((terms) =>
-      [...terms].map(([term, weight]) => ({ slot: slotOf(term), weight, term })),
-    );
-    this.alternatives = concepts.map((c) =>
-      c.alternatives.map((terms) => ({ slots: terms.map(slotOf), terms })),
-    );
-    this.counts = new Int32Array(this.slots.size);
+    this.accepted = accepted.map((terms) => ({
+      slots: [...terms.keys()].map(slotOf),
+      weights: [...terms.values()],
+    }));
+    this.alternatives = concepts.map((c) => c.alternatives.map((terms) => terms.map(slotOf)));
+    const size = this.slotTerms.length;
+    this.counts = new Int32Array(size);
+    this.pairTable = new Uint8Array(size * size);
+    for (let k = 1; k < concepts.length; k++) {
+      this.pairTable[slotOf(concepts[k - 1]!.term) * size + slotOf(concepts[k]!.term)] = 1;
+    }
+    let capacity = 16;
+    while (capacity < 2 * size) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.slotTerms.forEach((term, slot) => {
+      const id = index.passageTerms.idOf(term);
+      if (id === undefined) return; // no passage has it
+      let at = id & this.mask;
+      while (this.keys[at] !== 0) at = (at + 1) & this.mask;
+      this.keys[at] = id + 1;
+      this.values[at] = slot;
+    });
   }
 
-  /** Counts the query's terms in a sentence; false when it has none of them. */
-  count(terms: string[]): boolean {
+  /** How many query words it counts. */
+  get concepts(): number {
+    return this.accepted.length;
+  }
+
+  /** The slot of a term id, or -1 when the query has no use for it. */
+  private slot(id: number): number {
+    const key = id + 1;
+    for (let at = id & this.mask; ; at = (at + 1) & this.mask) {
+      const found = this.keys[at]!;
+      if (found === key) return this.values[at]!;
+      if (found === 0) return -1;
+    }
+  }
+
+  /** Counts the query's terms in the passage block[start, end); false when it has none of them. */
+  count(block: Uint32Array, start: number, end: number): boolean {
     this.counts.fill(0);
     let any = false;
-    for (const term of terms) {
-      const slot = this.slots.get(term);
-      if (slot !== undefined) {
+    for (let i = start; i < end; i++) {
+      const slot = this.slot(block[i]!);
+      if (slot >= 0) {
         this.counts[slot]!++;
         any = true;
       }
@@ -355,24 +423,47 @@ class TermCounter {
     return any;
   }
 
-  /** The gain of query word `k` in the sentence counted last; records the terms that matched. */
-  gain(k: number, matched: string[]): number {
+  /** The gain of query word `k` in the passage counted last. */
+  gain(k: number): number {
+    const { slots, weights } = this.accepted[k]!;
     let gain = 0;
-    for (const { slot, weight, term } of this.accepted[k]!) {
-      const count = this.counts[slot]!;
-      if (count) {
-        gain += count * weight;
-        matched.push(term);
-      }
-    }
+    for (let j = 0; j < slots.length; j++) gain += this.counts[slots[j]!]! * weights[j]!;
     if (gain > 0) return gain;
-    for (const alternative of this.alternatives[k]!) {
-      if (alternative.slots.every((slot) => this.counts[slot]! > 0)) {
-        matched.push(...alternative.terms);
-        return ALIAS_WEIGHT;
+    for (const alternative of this.alternatives[k]!) if (this.holdsAll(alternative)) return ALIAS_WEIGHT;
+    return 0;
+  }
+
+  /** The terms that matched query word `k` in the passage counted last, added to `matched`. */
+  matched(k: number, matched: Set<string>): void {
+    const { slots } = this.accepted[k]!;
+    let any = false;
+    for (const slot of slots) {
+      if (this.counts[slot]! > 0) {
+        matched.add(this.slotTerms[slot]!);
+        any = true;
       }
     }
-    return 0;
+    if (any) return;
+    const alternative = this.alternatives[k]!.find((a) => this.holdsAll(a));
+    for (const slot of alternative ?? []) matched.add(this.slotTerms[slot]!);
+  }
+
+  /** How many of the query's word pairs stand side by side in the passage block[start, end). */
+  pairs(block: Uint32Array, start: number, end: number): number {
+    const size = this.slotTerms.length;
+    let count = 0;
+    let previous = start < end ? this.slot(block[start]!) : -1;
+    for (let i = start + 1; i < end; i++) {
+      const slot = this.slot(block[i]!);
+      if (previous >= 0 && slot >= 0 && this.pairTable[previous * size + slot]) count++;
+      previous = slot;
+    }
+    return count;
+  }
+
+  private holdsAll(slots: number[]): boolean {
+    for (const slot of slots) if (this.counts[slot] === 0) return false;
+    return true;
   }
 }
 
@@ -381,39 +472,21 @@ function saturate(tf: number, length: number, averageLength: number): number {
   return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
 }
 
-/**
- * The terms of an article's title (first) and of each sentence, kept on the index for the articles read
- * most recently: a query reads the sentences of up to 40 articles, and the same articles come back often.
- */
-const SENTENCE_TERMS_KEPT = 2000;
-
-function sentenceTerms(index: Index, article: Article): string[][] {
-  const kept = index.sentenceTerms;
-  let terms = kept.get(article);
-  if (terms) {
-    kept.delete(article);
-  } else {
-    terms = [passageTerms(article.title), ...article.sentences.map((s) => passageTerms(s.text))];
-    if (kept.size >= SENTENCE_TERMS_KEPT) kept.delete(kept.keys().next().value!);
-  }
-  kept.set(article, terms);
-  return terms;
-}
-
 /** `/search`: ranked passages with their articles; did-you-mean suggestions when nothing matches. */
 export function search(index: Index, query: string, options: SearchOptions = {}): Result<'search'> {
   const budget = new Budget();
   const limit = options.limit ?? 5;
   const perArticle = options.perArticle ?? 1;
-  const taken = new Map<Article, number>();
+  const ranking = rankPassages(index, query);
+  const taken = new Map<number, number>();
   const answers: SearchAnswer[] = [];
-  for (const scored of rankPassages(index, query)) {
+  for (const i of ranking?.order ?? []) {
     if (answers.length >= limit) break;
-    const { passage } = scored;
-    const count = taken.get(passage.article) ?? 0;
+    const candidate = ranking!.candidate[i]!;
+    const count = taken.get(candidate) ?? 0;
     if (count >= perArticle) continue;
-    taken.set(passage.article, count + 1);
-    answers.push(toAnswer(index, scored));
+    taken.set(candidate, count + 1);
+    answers.push(toAnswer(index, ranking!, i));
   }
   return {
     command: 'search',
@@ -476,15 +549,21 @@ function suggestDistance(term: string): number {
   return Math.min(MAX_FUZZY_DISTANCE, Math.round(term.length * SUGGEST_FUZZINESS));
 }
 
-function toAnswer(index: Index, scored: ScoredPassage): SearchAnswer {
-  const { passage } = scored;
-  const { article } = passage;
+function toAnswer(index: Index, ranking: Ranking, i: number): SearchAnswer {
+  const candidate = ranking.candidate[i]!;
+  const article = ranking.articles[candidate]!;
+  const block = ranking.blocks[candidate]!;
+  const p = ranking.passage[i]!;
+  const passage = { article, sentence: p - 1 };
   const quote = passageText(passage);
+  const matched = new Set<string>();
+  ranking.counter.count(block, passageStart(block, p), passageStart(block, p + 1));
+  for (let k = 0; k < ranking.counter.concepts; k++) ranking.counter.matched(k, matched);
   return {
     quote,
     article: articleRef(article),
-    score: round(scored.score),
-    highlights: highlightWords(quote, new Set(scored.terms), {
+    score: round(ranking.score[i]!),
+    highlights: highlightWords(quote, matched, {
       longForms: (acronym) => index.aliases.longForms(acronym),
     }),
     context: passage.sentence < 0 ? quote : contextOf(article.sentences, passage.sentence),
@@ -508,32 +587,6 @@ export function contextOf(sentences: { text: string; paragraph: number }[], at: 
     return `${previous.text} ${sentence.text}`;
   }
   return sentence.text;
-}
-
-/** The query's word pairs: first term -> the terms that follow it. */
-function queryPairs(terms: string[]): Map<string, Set<string>> {
-  const pairs = new Map<string, Set<string>>();
-  for (let i = 1; i < terms.length; i++) {
-    const next = pairs.get(terms[i - 1]!) ?? new Set<string>();
-    next.add(terms[i]!);
-    pairs.set(terms[i - 1]!, next);
-  }
-  return pairs;
-}
-
-function passageTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of wordsOf(text)) {
-    const term = toTerm(word);
-    if (term !== null) terms.push(term);
-  }
-  return terms;
-}
-
-function countPairs(pairs: Map<string, Set<string>>, terms: string[]): number {
-  let count = 0;
-  for (let i = 1; i < terms.length; i++) if (pairs.get(terms[i - 1]!)?.has(terms[i]!)) count++;
-  return count;
 }
 
 export function round(score: number): number {

@@ -17,6 +17,7 @@ import { toTerm, wordsOf } from '../text/terms.ts';
 import { AliasTable } from '../facts/aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
 import { commonTermsOf } from './common.ts';
+import { PassageTerms } from './passageTerms.ts';
 import { suggestionsOf, type Suggestions } from './suggestions.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */
@@ -54,11 +55,8 @@ export interface Index {
   /** The search of `facts` by what a person types (who-signed, when), kept in line by relink. */
   factSearch: FactSearch;
   skipped: SkippedFile[];
-  /**
-   * The terms of the title and sentences of the articles search read most recently (answers/search.ts):
-   * a bounded cache, which an article leaves with its file.
-   */
-  sentenceTerms: Map<Article, string[][]>;
+  /** The terms of each document's title and sentences, computed when it is indexed (passageTerms.ts). */
+  passageTerms: PassageTerms;
   /** What autocomplete offers, derived when the index changes. */
   suggestions: Suggestions;
   /** The terms in more than commonLimit of the articles (index/common.ts), derived when the index changes. */
@@ -124,7 +122,7 @@ export function emptyIndex(): Index {
     facts: { signings: [], events: [] },
     factSearch: new FactSearch(),
     skipped: [],
-    sentenceTerms: new Map(),
+    passageTerms: new PassageTerms(),
     suggestions: { signings: [], events: [], titles: [], vocabulary: [] },
     commonTerms: [],
     collector: { terms: null },
@@ -155,10 +153,10 @@ export function updateIndex(index: Index, change: IndexChange): Index {
       stale.push(id);
       index.documents.delete(id);
       index.documentIds.delete(file);
+      index.passageTerms.remove(id);
     }
     if (record) {
       for (const term of documentTerms(record.article)) countTerm(index, term, -1);
-      index.sentenceTerms.delete(record.article);
     }
     index.records.delete(file);
   }
@@ -176,6 +174,7 @@ export function updateIndex(index: Index, change: IndexChange): Index {
       collect.terms = null;
     }
     for (const term of terms) countTerm(index, term, 1);
+    index.passageTerms.add(id, article);
     index.records.set(record.file, record);
     index.documents.set(id, article);
     index.documentIds.set(record.file, id);

@@ -30,6 +30,7 @@ import type { StoredFactSearch } from './factSearch.ts';
 import { emptyIndex, newSearch, relink, type ArticleDoc, type Index } from './build.ts';
 import { makeFolder } from './folder.ts';
 import type { ArticleRecord } from './records.ts';
+import { PassageTerms, type StoredPassageTerms } from './passageTerms.ts';
 
 /** An article in a snapshot: its text once; paragraphs and sentence texts are cut from it on loading. */
 type StoredArticle = Omit<Article, 'paragraphs' | 'sentences'> & {
@@ -133,6 +134,8 @@ interface Snapshot {
   documentFrequency: Uint32Array;
   surface: string[];
   factSearch: StoredFactSearch;
+  /** The terms of each record's title and sentences, in the order of `records` (passageTerms.ts). */
+  passageTerms: StoredPassageTerms;
 }
 
 const uint32 = z.instanceof(Uint32Array);
@@ -222,24 +225,27 @@ const SNAPSHOT = z.object({
     signingDocs: storedDocs,
     eventDocs: storedDocs,
   }),
+  passageTerms: z.object({ terms: strings, passages: uint32 }),
 });
 
 /** The bytes of an index's snapshot. */
 export function encodeSnapshot(index: Index): Buffer {
   const records = [...index.records.values()];
   const terms = [...index.documentFrequency.keys()];
+  const documentIds = Uint32Array.from(records, (r) => index.documentIds.get(r.file) ?? 0);
   const snapshot: Snapshot = {
     format: FORMAT,
     salt: buildSalt(),
     records: records.map(storeRecord),
     skipped: index.skipped,
     search: index.search.toJSON(),
-    documentIds: Uint32Array.from(records, (r) => index.documentIds.get(r.file) ?? 0),
+    documentIds,
     nextDocumentId: index.nextDocumentId,
     terms,
     documentFrequency: Uint32Array.from(terms, (t) => index.documentFrequency.get(t)!),
     surface: terms.map((t) => index.surface.get(t) ?? ''),
     factSearch: index.factSearch.store(),
+    passageTerms: index.passageTerms.store(documentIds),
   };
   return packr.pack(snapshot);
 }
@@ -381,6 +387,13 @@ function indexOfSnapshot(snapshot: Snapshot, lap: (step: keyof LoadSplit) => voi
     index.documentIds.set(record.file, id);
   });
   if (index.records.size !== snapshot.records.length) return null;
+  const passageTerms = PassageTerms.restore(
+    snapshot.passageTerms,
+    snapshot.documentIds,
+    [...index.records.values()].map((r) => r.article),
+  );
+  if (!passageTerms) return null;
+  index.passageTerms = passageTerms;
   index.nextDocumentId = snapshot.nextDocumentId;
   const { terms, documentFrequency, surface } = snapshot;
   if (documentFrequency.length !== terms.length || surface.length !== terms.length) return null;
