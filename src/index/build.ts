@@ -18,7 +18,7 @@ import { AliasTable } from '../facts/aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
 import { commonTermsOf } from './common.ts';
 import { PassageTerms } from './passageTerms.ts';
-import { suggestionsOf, type Suggestions } from './suggestions.ts';
+import { SuggestionIndex } from './suggestions.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */
 export interface Passage {
@@ -57,8 +57,8 @@ export interface Index {
   skipped: SkippedFile[];
   /** The terms of each document's title and sentences, computed when it is indexed (passageTerms.ts). */
   passageTerms: PassageTerms;
-  /** What autocomplete offers, derived when the index changes. */
-  suggestions: Suggestions;
+  /** What autocomplete offers, kept in line when the index changes. */
+  suggestions: SuggestionIndex;
   /** The terms in more than commonLimit of the articles (index/common.ts), derived when the index changes. */
   commonTerms: string[];
   /** Gathers the terms of the document MiniSearch is adding, when set (see newSearch). */
@@ -123,7 +123,7 @@ export function emptyIndex(): Index {
     factSearch: new FactSearch(),
     skipped: [],
     passageTerms: new PassageTerms(),
-    suggestions: { signings: [], events: [], titles: [], vocabulary: [] },
+    suggestions: new SuggestionIndex(),
     commonTerms: [],
     collector: { terms: null },
   };
@@ -233,7 +233,7 @@ export function relink(index: Index, skipped: SkippedFile[], stored?: StoredFact
   if (!stored || !index.factSearch.restore(stored, records, index.aliases))
     index.factSearch.update(records, index.aliases);
   index.skipped = skipped;
-  index.suggestions = suggestionsOf(index.articles, index.facts, index.documentFrequency);
+  index.suggestions.update(records, index.documentFrequency);
   index.commonTerms = commonTermsOf(index.documentFrequency, index.articles.length);
   return index;
 }

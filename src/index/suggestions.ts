@@ -2,10 +2,15 @@
  * What autocomplete offers, derived from the index when it changes (see relink) and kept on it: the
  * texts each command can answer about, most frequent first and folded for matching once, and the
  * index's terms in sorted order for completing the word being typed.
+ *
+ * SuggestionIndex keeps them in line with the records the way the fact search does: it counts the texts
+ * of each record once, and when records change it moves only the texts whose counts changed, so an
+ * update costs in proportion to the change (plus a scan of the terms' keys), not to the corpus.
  */
 import type { Facts } from '../facts/types.ts';
 import type { Article } from '../corpus/types.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
+import type { ArticleRecord } from './records.ts';
 
 export interface Candidate {
   text: string;
@@ -56,6 +61,169 @@ function ranked(collect: (count: (text: string | null | undefined) => void) => v
     if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   });
   return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
     .map(([text]) => ({ text, folded: foldForMatch(text) }));
+}
+
+/** The order of String.prototype.localeCompare (the default locale), without its cost per call. */
+const collator = new Intl.Collator();
+
+type Kind = 'signings' | 'events' | 'titles';
+const KINDS: Kind[] = ['signings', 'events', 'titles'];
+
+/** The texts of one record that each list counts, normalised. */
+function textsOf(record: ArticleRecord): Record<Kind, string[]> {
+  const texts: Record<Kind, string[]> = { signings: [], events: [], titles: [] };
+  const add = (kind: Kind, text: string | null | undefined) => {
+    const t = text ? normalizeWhitespace(text) : '';
+    if (t) texts[kind].push(t);
+  };
+  for (const signing of record.facts.signings) {
+    for (const party of signing.parties) add('signings', party);
+    add('signings', signing.agreement);
+    for (const signer of signing.signers) {
+      add('signings', signer.name);
+      add('signings', signer.organization);
+    }
+  }
+  for (const event of record.facts.events) add('events', event.event);
+  add('titles', record.article.title);
+  return texts;
+}
+
+interface Counted {
+  candidate: Candidate;
+  count: number;
+}
+
+/** Candidates most frequent first, then alphabetical, kept sorted as counts change. */
+class RankedList {
+  readonly items: Candidate[] = [];
+  private readonly counts = new Map<string, Counted>();
+
+  /** Applies count changes; moves each changed text, or sorts anew when many changed. */
+  change(deltas: Map<string, number>): void {
+    const many = deltas.size > 64 && deltas.size * 8 > this.items.length;
+    for (const [text, delta] of deltas) {
+      if (delta === 0) continue;
+      let entry = this.counts.get(text);
+      if (entry && !many) this.items.splice(this.position(entry), 1);
+      if (!entry) {
+        entry = { candidate: { text, folded: foldForMatch(text) }, count: 0 };
+        this.counts.set(text, entry);
+      }
+      entry.count += delta;
+      if (entry.count <= 0) this.counts.delete(text);
+      else if (!many) this.items.splice(this.position(entry), 0, entry.candidate);
+    }
+    if (many) {
+      const sorted = [...this.counts.values()].sort(
+        (a, b) => b.count - a.count || collator.compare(a.candidate.text, b.candidate.text),
+      );
+      this.items.length = 0;
+      for (const entry of sorted) this.items.push(entry.candidate);
+    }
+  }
+
+  /** Where an entry with its count is, or goes, in the sorted items. */
+  private position(entry: Counted): number {
+    let low = 0;
+    let high = this.items.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const other = this.counts.get(this.items[middle]!.text)!;
+      // Positive: the entry goes after the other.
+      const order =
+        other.count !== entry.count
+          ? other.count - entry.count
+          : collator.compare(entry.candidate.text, other.candidate.text);
+      if (order > 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/**
+ * The suggestions of an index, kept in line with its records by `update` (see relink): the records that
+ * changed since the last update are counted out and in; the other records cost a lookup each.
+ */
+export class SuggestionIndex implements Suggestions {
+  private readonly lists: Record<Kind, RankedList> = {
+    signings: new RankedList(),
+    events: new RankedList(),
+    titles: new RankedList(),
+  };
+  private readonly files = new Map<string, { record: ArticleRecord; texts: Record<Kind, string[]> }>();
+  private readonly terms = new Set<string>();
+  vocabulary: string[] = [];
+
+  get signings(): Candidate[] {
+    return this.lists.signings.items;
+  }
+
+  get events(): Candidate[] {
+    return this.lists.events.items;
+  }
+
+  get titles(): Candidate[] {
+    return this.lists.titles.items;
+  }
+
+  update(records: ArticleRecord[], documentFrequency: Map<string, number>): void {
+    const deltas: Record<Kind, Map<string, number>> = {
+      signings: new Map(),
+      events: new Map(),
+      titles: new Map(),
+    };
+    const count = (texts: Record<Kind, string[]>, delta: number) => {
+      for (const kind of KINDS)
+        for (const text of texts[kind]) deltas[kind].set(text, (deltas[kind].get(text) ?? 0) + delta);
+    };
+    const present = new Set<string>();
+    for (const record of records) {
+      present.add(record.file);
+      const entry = this.files.get(record.file);
+      if (entry?.record === record) continue;
+      if (entry) count(entry.texts, -1);
+      const texts = textsOf(record);
+      count(texts, 1);
+      this.files.set(record.file, { record, texts });
+    }
+    if (this.files.size > present.size)
+      for (const [file, entry] of this.files)
+        if (!present.has(file)) {
+          count(entry.texts, -1);
+          this.files.delete(file);
+        }
+    for (const kind of KINDS) this.lists[kind].change(deltas[kind]);
+    this.updateVocabulary(documentFrequency);
+  }
+
+  /** The sorted terms: new ones put in place, gone ones taken out; sorted anew when many changed. */
+  private updateVocabulary(documentFrequency: Map<string, number>): void {
+    const added: string[] = [];
+    for (const term of documentFrequency.keys()) if (!this.terms.has(term)) added.push(term);
+    const gone: string[] = [];
+    if (this.terms.size + added.length > documentFrequency.size)
+      for (const term of this.terms) if (!documentFrequency.has(term)) gone.push(term);
+    for (const term of added) this.terms.add(term);
+    for (const term of gone) this.terms.delete(term);
+    if (added.length + gone.length > 64) {
+      this.vocabulary = [...this.terms].sort();
+      return;
+    }
+    const at = (term: string) => {
+      let low = 0;
+      let high = this.vocabulary.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (this.vocabulary[middle]! < term) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    for (const term of gone) this.vocabulary.splice(at(term), 1);
+    for (const term of added) this.vocabulary.splice(at(term), 0, term);
+  }
 }
