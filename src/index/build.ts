@@ -144,6 +144,15 @@ export interface IndexChange {
  * synchronously, so no query ever sees half of a change.
  */
 export function updateIndex(index: Index, change: IndexChange): Index {
+  replaceRecords(index, change);
+  return relink(index, change.skipped);
+}
+
+/**
+ * The records and MiniSearch part of updateIndex: leaves the index inconsistent until relink is run in
+ * the same synchronous step.
+ */
+export function replaceRecords(index: Index, change: Omit<IndexChange, 'skipped'>): void {
   const leaving = new Set([...change.removed, ...change.added.map((r) => r.file)]);
   const stale: number[] = [];
   for (const file of leaving) {
@@ -179,7 +188,6 @@ export function updateIndex(index: Index, change: IndexChange): Index {
     index.documents.set(id, article);
     index.documentIds.set(record.file, id);
   }
-  return relink(index, change.skipped);
 }
 
 /**

@@ -3,13 +3,13 @@
  * re-reading only the files that changed, and reading a large corpus on all cores.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { skippedWarning } from '../corpus/load.ts';
+import { isArticleFile, skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
-import { emptyIndex, updateIndex, type Index } from './build.ts';
+import { emptyIndex, updateIndex, type Index, type IndexChange } from './build.ts';
 import {
   loadRecord,
   loadSnapshot,
@@ -134,10 +134,55 @@ export async function syncIndex(
   files: string[],
   options: { threads?: number; keepBroken: boolean; progress?: (done: number, total: number) => void },
 ): Promise<SyncResult> {
-  const present = new Set(files);
+  const plan = planSync(index, dir, files, { complete: true });
+  const read = await readRecords(
+    dir,
+    plan.toRead,
+    options.threads ?? availableParallelism(),
+    options.progress,
+  );
+  const { result, change } = changeOf(index, plan, read, options.keepBroken);
+  if (change.added.length > 0 || change.removed.length > 0) updateIndex(index, change);
+  else index.skipped = change.skipped;
+  return result;
+}
+
+/** What bringing an index in line with some of its folder's files takes: the files to read, those gone. */
+export interface SyncPlan {
+  /** Files new or changed: to be read. */
+  toRead: string[];
+  /** Files of the index that are gone. */
+  removed: string[];
+  /** Files known to be gone or no longer article files (their skipped entries leave too). */
+  gone: Set<string>;
+  /** The files looked at are all the folder's: any other is gone. */
+  complete: boolean;
+  /** The files looked at that are there. */
+  present: Set<string>;
+  /** A record's stamp changed while its bytes did not. */
+  restamped: boolean;
+}
+
+/**
+ * Looks at `files` of the folder (all of them with `complete`; else those a change was seen on, some
+ * perhaps gone): which are new or changed, which left.
+ */
+export function planSync(
+  index: Index,
+  dir: string,
+  files: Iterable<string>,
+  options: { complete: boolean },
+): SyncPlan {
+  const present = new Set<string>();
+  const gone = new Set<string>();
   const toRead: string[] = [];
   let restamped = false;
   for (const file of files) {
+    if (!options.complete && !isPresent(dir, file)) {
+      gone.add(file);
+      continue;
+    }
+    present.add(file);
     const record = index.records.get(file);
     if (!record) {
       toRead.push(file);
@@ -150,24 +195,53 @@ export async function syncIndex(
       record.stamp = stamp;
     } else toRead.push(file);
   }
-  const removed = [...index.records.keys()].filter((file) => !present.has(file));
+  const removed = options.complete
+    ? [...index.records.keys()].filter((file) => !present.has(file))
+    : [...gone].filter((file) => index.records.has(file));
+  return { toRead, removed, gone, complete: options.complete, present, restamped };
+}
 
-  const read = await readRecords(dir, toRead, options.threads ?? availableParallelism(), options.progress);
+/** Whether an article file of this name is in the folder (as listFolder would list it). */
+function isPresent(dir: string, file: string): boolean {
+  if (!isArticleFile(file)) return false;
+  try {
+    const entry = lstatSync(join(dir, file));
+    return entry.isFile() || entry.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The change to an index that a plan and the records read for it make, and what it says. A changed file
+ * that no longer parses keeps its previous version with `keepBroken`, or leaves the index.
+ */
+export function changeOf(
+  index: Index,
+  plan: SyncPlan,
+  read: (ArticleRecord | SkippedFile)[],
+  keepBroken: boolean,
+): { result: SyncResult; change: IndexChange } {
   const added = read.filter((r): r is ArticleRecord => !isSkipped(r));
   const broken = read.filter(isSkipped);
-  const reread = new Set(toRead);
-  const stillSkipped = index.skipped.filter((s) => present.has(s.file) && !reread.has(s.file));
-  // A changed file that no longer parses: its previous version keeps serving, or it leaves the index.
-  const kept = broken.filter((s) => options.keepBroken && index.records.has(s.file));
-  if (!options.keepBroken) for (const s of broken) if (index.records.has(s.file)) removed.push(s.file);
+  const removed = [...plan.removed];
+  const reread = new Set(plan.toRead);
+  const stillSkipped = index.skipped.filter(
+    (s) => !reread.has(s.file) && (plan.complete ? plan.present.has(s.file) : !plan.gone.has(s.file)),
+  );
+  const kept = broken.filter((s) => keepBroken && index.records.has(s.file));
+  if (!keepBroken) for (const s of broken) if (index.records.has(s.file)) removed.push(s.file);
   const skipped = [...stillSkipped, ...broken.filter((s) => !kept.includes(s))].sort((a, b) =>
     a.file < b.file ? -1 : 1,
   );
-  const changed =
-    added.length > 0 || removed.length > 0 || restamped || skipped.length !== index.skipped.length;
-  if (added.length > 0 || removed.length > 0) updateIndex(index, { added, removed, skipped });
-  else index.skipped = skipped;
-  return { parsed: toRead.length, added: added.map((r) => r.file), removed, broken, changed };
+  const sameSkipped =
+    skipped.length === index.skipped.length &&
+    skipped.every((s, i) => s.file === index.skipped[i]!.file && s.reason === index.skipped[i]!.reason);
+  const changed = added.length > 0 || removed.length > 0 || plan.restamped || !sameSkipped;
+  return {
+    result: { parsed: plan.toRead.length, added: added.map((r) => r.file), removed, broken, changed },
+    change: { added, removed, skipped },
+  };
 }
 
 /** Writes the snapshot; a cache that cannot be written is reported, never fatal. */

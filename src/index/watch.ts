@@ -1,19 +1,27 @@
 /**
- * Keeps a running index in line with its corpus folder: a file dropped in, changed or removed is read off
- * the hot path, then swapped into the index in one synchronous step. A broken file is reported; when it
- * was an article before, its previous version keeps serving.
+ * Keeps a running index in line with its corpus folder: the files a change was seen on are read a file
+ * per turn of the event loop (with a worker thread when there are many) and taken into the index in
+ * pieces of a few milliseconds (changes.ts), so answers go on meanwhile; a burst of changes writes the
+ * snapshot once, when the folder is quiet. A broken file is reported; when it was an article before, its
+ * previous version keeps serving.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { Index } from './build.ts';
 import { snapshotPath } from './cache.ts';
+import { applyPlan } from './changes.ts';
 import { listFolder } from './folder.ts';
-import { DEFAULT_CACHE_DIR, syncIndex, writeSnapshot, type SyncResult } from './load.ts';
+import { DEFAULT_CACHE_DIR, planSync, writeSnapshot, type SyncResult } from './load.ts';
 
 export interface WatchOptions {
   /** Where the snapshot is kept; null for none. Default as for loadIndex. */
   cacheDir?: string | null;
-  /** Quiet time after the last change before the folder is read. Default 250 ms. */
+  /**
+   * Quiet time after the last change before the changed files are read. Default 100 ms; changes that go
+   * on longer than four times this are read meanwhile.
+   */
   debounceMs?: number;
+  /** About how long one piece of an index update may hold the thread (changes.ts). Default 20 ms. */
+  pieceMs?: number;
   /** Problems: broken files, a folder that went away. Default: console.warn. */
   warn?: (line: string) => void;
   /** Called after each refresh that changed the index. */
@@ -26,7 +34,7 @@ export interface WatchOptions {
 }
 
 export interface CorpusWatcher {
-  /** Reads the folder now (also what a change event does, after the quiet time). */
+  /** Reads the whole folder now (a change event reads the files it names, after the quiet time). */
   refresh(): Promise<SyncResult | null>;
   /** Writes the snapshot now if a change has not been written yet. */
   flush(): void;
@@ -37,9 +45,8 @@ export interface CorpusWatcher {
 export function watchCorpus(dir: string, index: Index, options: WatchOptions = {}): CorpusWatcher {
   const warn = options.warn ?? ((line: string) => console.warn(line));
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
-  const debounceMs = options.debounceMs ?? 250;
+  const debounceMs = options.debounceMs ?? 100;
   const snapshotDelayMs = options.snapshotDelayMs ?? 2000;
-  let timer: NodeJS.Timeout | undefined;
   let writeTimer: NodeJS.Timeout | undefined;
   let unwritten = false;
 
@@ -49,13 +56,30 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
     unwritten = false;
     writeSnapshot(snapshotPath(cacheDir, dir), index, warn);
   }
+  /** The snapshot is written when the folder has been quiet for snapshotDelayMs, not during an update. */
+  function scheduleWrite(): void {
+    clearTimeout(writeTimer);
+    writeTimer = setTimeout(() => (running ? scheduleWrite() : flush()), snapshotDelayMs);
+    writeTimer.unref();
+  }
   let running: Promise<SyncResult | null> | null = null;
   let again = false;
   let closed = false;
 
+  /** Files a change was seen on since the last read; `whole`: the folder must be read whole. */
+  const pending = new Set<string>();
+  let whole = false;
+
   async function refreshOnce(): Promise<SyncResult | null> {
+    const names = whole ? null : [...pending];
+    whole = false;
+    pending.clear();
+    if (names?.length === 0) return null;
     try {
-      const result = await syncIndex(index, dir, listFolder(dir), { keepBroken: true });
+      const plan = names
+        ? planSync(index, dir, names, { complete: false })
+        : planSync(index, dir, listFolder(dir), { complete: true });
+      const result = await applyPlan(index, dir, plan, { keepBroken: true, pieceMs: options.pieceMs });
       for (const broken of result.broken) {
         const kept = index.records.has(broken.file) ? '; its previous version still serves' : '';
         warn(`Could not index ${broken.file}: ${broken.reason}${kept}.`);
@@ -64,8 +88,7 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
         if (cacheDir) {
           unwritten = true;
           clearTimeout(writeTimer);
-          writeTimer = setTimeout(flush, snapshotDelayMs);
-          writeTimer.unref();
+          scheduleWrite();
         }
         options.onUpdate?.(result);
       }
@@ -77,6 +100,11 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
   }
 
   async function refresh(): Promise<SyncResult | null> {
+    whole = true;
+    return run();
+  }
+
+  async function run(): Promise<SyncResult | null> {
     if (running) {
       again = true;
       return running;
@@ -85,7 +113,7 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
       let result = await refreshOnce();
       while (again && !closed) {
         again = false;
-        result = await refreshOnce();
+        result = (await refreshOnce()) ?? result;
       }
       return result;
     })();
@@ -96,26 +124,65 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
     }
   }
 
-  let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(dir, { persistent: false }, () => {
-      if (closed) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), debounceMs);
-    });
-    watcher.on('error', (error) => warn(`Watching ${dir} stopped: ${error.message}`));
-  } catch (error) {
-    warn(`Changes to ${dir} will not be picked up while running: ${(error as Error).message}`);
-  }
+  const watcher = watchFolder(
+    dir,
+    debounceMs,
+    warn,
+    (name) => {
+      if (closed) return false;
+      if (name) pending.add(name);
+      else whole = true;
+      return true;
+    },
+    () => void run(),
+  );
 
   return {
     refresh,
     flush,
     close() {
       closed = true;
+      watcher.close();
+      flush();
+    },
+  };
+}
+
+/**
+ * Watches a folder: each change's file name goes to `note` (null when the system gives none; false back
+ * means ignore it), and `run` is called once changes have been quiet for `debounceMs`, or have gone on
+ * for four times that.
+ */
+function watchFolder(
+  dir: string,
+  debounceMs: number,
+  warn: (line: string) => void,
+  note: (name: string | null) => boolean,
+  run: () => void,
+): { close(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let firstSeen = 0;
+  let watcher: FSWatcher | null = null;
+  try {
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (!note(name ? name.toString() : null)) return;
+      const now = performance.now();
+      if (timer === undefined) firstSeen = now;
+      clearTimeout(timer);
+      const wait = Math.max(0, Math.min(debounceMs, firstSeen + 4 * debounceMs - now));
+      timer = setTimeout(() => {
+        timer = undefined;
+        run();
+      }, wait);
+    });
+    watcher.on('error', (error) => warn(`Watching ${dir} stopped: ${error.message}`));
+  } catch (error) {
+    warn(`Changes to ${dir} will not be picked up while running: ${(error as Error).message}`);
+  }
+  return {
+    close() {
       clearTimeout(timer);
       watcher?.close();
-      flush();
     },
   };
 }
