@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Measurement, Question } from '../src/bench/measure.ts';
+import { measureWatchIn, watchLines, type WatchMeasurement } from '../src/bench/watch.ts';
 import { generateCorpus, questionsJson } from './generate/corpus.ts';
 
 interface Options {
@@ -18,10 +19,12 @@ interface Options {
   sizes: number[];
   /** At most this many questions are timed per size. */
   maxQuestions: number;
+  /** Articles of the corpus whose files change under the watcher (src/bench/watch.ts); 0: none. */
+  watch: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, sizes: [5, 1000, 10000], maxQuestions: 4000 };
+  const options: Options = { json: false, sizes: [5, 1000, 10000], maxQuestions: 4000, watch: 1500 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
@@ -31,9 +34,10 @@ function parseArgs(argv: string[]): Options {
         .map(Number)
         .filter((n) => n > 0);
     else if (arg === '--questions') options.maxQuestions = Number(argv[++i]);
+    else if (arg === '--watch') options.watch = Number(argv[++i]);
     else
       throw new Error(
-        `unknown option ${arg}; usage: npm run bench -- [--json] [--sizes 5,1000,10000] [--questions N]`,
+        `unknown option ${arg}; usage: npm run bench -- [--json] [--sizes 5,1000,10000] [--questions N] [--watch 1500|0]`,
       );
   }
   return options;
@@ -176,6 +180,7 @@ async function main(): Promise<void> {
     if (!options.json) process.stderr.write(`${line}\n`);
   };
   const reports: SizeReport[] = [];
+  let watch: WatchMeasurement | null = null;
   try {
     for (const size of options.sizes) {
       log(`${size} articles: generating...`);
@@ -195,13 +200,18 @@ async function main(): Promise<void> {
         warm,
       });
     }
+    if (options.watch > 0) {
+      log(`${options.watch} articles: corpus changes under the watcher...`);
+      const { corpus } = prepare(join(root, 'watch'), options.watch, 0);
+      watch = await measureWatchIn(corpus, join(root, 'watch', 'cache'));
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   // Other jobs on the machine slow every figure: the load average says how busy it was.
   const load = loadavg().map((l) => Math.round(l * 100) / 100);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ load, reports }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ load, reports, watch }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${table(reports)}\n`);
@@ -231,6 +241,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (watch) process.stdout.write(`${watchLines(watch).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {
