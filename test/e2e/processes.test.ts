@@ -3,14 +3,24 @@
  * (login, an answer, graceful shutdown on SIGTERM), and two shards through ShardingManager, each answering
  * for its own guild. Every process started here is ended by its PID.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { exitWithin, killLeftovers, parsed, run } from './spawn.ts';
 import { commands } from '../../commands/index.ts';
 import { deployCommands } from '../../src/bot/deploy.ts';
+import { snapshotPath } from '../../src/index/cache.ts';
+import { loadIndex, writeSnapshot } from '../../src/index/load.ts';
+import { stampOf } from '../../src/index/records.ts';
 import { FakeDiscord, TOKEN } from '../discord/server.ts';
 
 afterAll(killLeftovers);
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 describe('deploy-commands', () => {
   let discord: FakeDiscord | null = null;
@@ -199,4 +209,50 @@ describe('npm start with a token', () => {
     expect(r.stdout.join('\n') + r.stderr.join('\n')).not.toContain(TOKEN);
     expect(d.violations).toEqual([]);
   });
+
+  test('after a warm start, a file changed behind the cache is read again and its new text answered', async () => {
+    // A cache that trusts a.txt's stamp though the file no longer says what the cache holds.
+    const root = mkdtempSync(join(tmpdir(), 'accord-trusted-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const corpus = join(root, 'corpus');
+    const cache = join(root, 'cache');
+    mkdirSync(corpus);
+    const article = (place: string) =>
+      `Robotics Lab Opens\n\nMarch 3, 2022\n\nThe robotics lab opened in ${place}.\n`;
+    writeFileSync(join(corpus, 'a.txt'), article('Leeds'));
+    writeFileSync(join(corpus, 'b.txt'), 'Library Unveiled\n\nMarch 4, 2022\n\nA library opened in York.\n');
+    const { index } = await loadIndex(corpus, { cacheDir: cache, warn: () => {} });
+    writeFileSync(join(corpus, 'a.txt'), article('Derby'));
+    index.records.get('a.txt')!.stamp = stampOf(join(corpus, 'a.txt'), Date.now() + 60_000);
+    writeSnapshot(snapshotPath(cache, corpus), index, (line) => {
+      throw new Error(line);
+    });
+    // Past the racy window (records.ts RACY_MS), so that the start trusts the stamps.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    discord = await FakeDiscord.start();
+    const d = discord;
+    const r = run('src/main.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: d.restApi,
+      CORPUS_DIR: corpus,
+      ACCORD_CACHE_DIR: cache,
+      LOG_LEVEL: 'info',
+      COOLDOWN_SECONDS: '0',
+    });
+    await d.waitFor(() => parsed(r.stdout).find((l) => l.msg === 'ready'), 'the bot to be ready', 20_000);
+    // 'Derby' is only in the file's new text: the old one, served from the cache, finds nothing.
+    const found = (reply: unknown) => JSON.stringify(reply).includes('Robotics Lab Opens · published');
+    let reply: unknown = null;
+    for (let i = 0; i < 20 && !found(reply); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      reply = await d.finalReply(d.command('search', { query: 'Derby' }));
+    }
+    expect(JSON.stringify(reply)).toMatch(/Derby/);
+    expect(found(reply)).toBe(true);
+    const leeds = await d.finalReply(d.command('search', { query: 'Leeds' }));
+    expect(JSON.stringify(leeds)).not.toContain('Robotics Lab Opens · published');
+    r.child.kill('SIGTERM');
+    expect(await exitWithin(r, 10_000)).toEqual({ code: 0, signal: null });
+    expect(d.violations).toEqual([]);
+  }, 40_000);
 });
