@@ -191,7 +191,8 @@ export function planSync(
     const stamp = stampOf(join(dir, file));
     if (stamp !== '' && stamp === record.stamp) continue;
     if (hashFile(dir, file) === record.hash) {
-      restamped ||= stamp !== record.stamp;
+      // A file first stamped once it is past the racy window is no change worth a snapshot write.
+      restamped ||= record.stamp !== '' && stamp !== record.stamp;
       record.stamp = stamp;
     } else toRead.push(file);
   }

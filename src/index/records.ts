@@ -48,22 +48,26 @@ export function recordOf(article: Article, hash: string, stamp = ''): ArticleRec
 
 /**
  * Files whose status changed less than this long before they are stamped get no stamp: a filesystem keeps
- * times to a clock tick (up to a second or two on some), so a second write within the same tick could
- * leave every field of the stamp as it was. Such a file is compared by its bytes until it is older.
+ * times to a clock tick, so a second write within the same tick could leave every field of the stamp as
+ * it was. Such a file is compared by its bytes until it is older. A filesystem that keeps whole seconds
+ * (its times have no fraction: FAT, ext3, some network shares) needs RACY_MS; one that keeps fractions
+ * (ext4, XFS, btrfs, APFS, NTFS) ticks every few milliseconds at most, and FINE_RACY_MS covers it.
  */
 export const RACY_MS = 2000;
+export const FINE_RACY_MS = 100;
 
 /**
  * A file's state as one comparable string: size, modification time, status-change time and inode. The
  * status-change time is set by the system on every write (and rename, and change of times) and cannot be
  * set back by a user, so a file rewritten with its old size and a restored modification time (cp -p,
  * touch -r, a tool restoring times) gets a new stamp. '' when the file cannot be read, or changed within
- * RACY_MS of `now`: a file without a stamp is compared by its bytes (a '' stamp never matches).
+ * the racy window of `now`: a file without a stamp is compared by its bytes (a '' stamp never matches).
  */
 export function stampOf(path: string, now = Date.now()): string {
   try {
     const stat = statSync(path, { bigint: true });
-    if (now - Number(stat.ctimeNs / 1_000_000n) < RACY_MS) return '';
+    const window = stat.ctimeNs % 1_000_000_000n === 0n ? RACY_MS : FINE_RACY_MS;
+    if (now - Number(stat.ctimeNs / 1_000_000n) < window) return '';
     return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
   } catch {
     return '';
