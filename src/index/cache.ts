@@ -22,15 +22,28 @@ import { readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { Packr } from 'msgpackr';
-import { z } from 'zod';
 import type { Article, SkippedFile } from '../corpus/types.ts';
 import type { StoredFactSearch } from './factSearch.ts';
 import { emptyIndex, newSearch, relink, type ArticleDoc, type Index } from './build.ts';
 import { makeFolder } from './folder.ts';
 import type { ArticleRecord } from './records.ts';
 import { PassageTerms, type StoredPassageTerms } from './passageTerms.ts';
+import { searchColumns, searchOfColumns, type SearchColumns } from './searchColumns.ts';
+import {
+  array,
+  literal,
+  nullable,
+  number,
+  object,
+  optional,
+  recordOf,
+  string,
+  strings,
+  tuple,
+  uint32Array,
+  uint8Array,
+} from './shape.ts';
 
 /** An article in a snapshot: its text once; paragraphs and sentence texts are cut from it on loading. */
 type StoredArticle = Omit<Article, 'paragraphs' | 'sentences'> & {
@@ -39,8 +52,11 @@ type StoredArticle = Omit<Article, 'paragraphs' | 'sentences'> & {
 };
 export type StoredRecord = Omit<ArticleRecord, 'article'> & { article: StoredArticle };
 
-/** Raised to 2 with MessagePack and the fact search in the snapshot. */
-const FORMAT = 2;
+/**
+ * Raised to 2 with MessagePack and the fact search in the snapshot; to 3 with MiniSearch's index in
+ * columns (searchColumns.ts).
+ */
+const FORMAT = 3;
 
 const packr = new Packr({ moreTypes: true, useRecords: false });
 
@@ -125,7 +141,7 @@ interface Snapshot {
   salt: string;
   records: StoredRecord[];
   skipped: SkippedFile[];
-  search: AsPlainObject;
+  search: SearchColumns;
   /** The MiniSearch document id of each record, in the order of `records`. */
   documentIds: Uint32Array;
   nextDocumentId: number;
@@ -138,94 +154,89 @@ interface Snapshot {
   passageTerms: StoredPassageTerms;
 }
 
-const uint32 = z.instanceof(Uint32Array);
-const uint8 = z.instanceof(Uint8Array);
-const strings = z.array(z.string());
-const nullableString = z.string().nullable();
-const organization = z.object({ name: z.string(), aliases: strings });
-const numbers = z.array(z.number());
-const signer = z.object({ name: z.string(), role: nullableString, organization: nullableString });
+const nullableString = nullable(string);
+const organization = object({ name: string, aliases: strings });
+const numbers = array(number);
+const signer = object({ name: string, role: nullableString, organization: nullableString });
 const factBase = {
-  article: z.number(),
+  article: number,
   sentences: numbers,
-  sentence: z.number(),
+  sentence: number,
   date: nullableString,
   dateText: nullableString,
-  organizations: z.array(organization),
+  organizations: array(organization),
+  confidence: optional(number),
 };
-const storedDocs = z.object({
-  rows: z.array(z.tuple([strings, strings, strings, strings, nullableString])),
-  counts: uint32,
-  numbers: uint32,
-  codes: uint8,
+const storedDocs = object({
+  rows: array(tuple(strings, strings, strings, strings, nullableString)),
+  counts: uint32Array,
+  numbers: uint32Array,
+  codes: uint8Array,
 });
-const storedFactIndex = z.object({ terms: strings, words: strings, wordTerms: uint32 });
+const storedFactIndex = object({ terms: strings, words: strings, wordTerms: uint32Array });
 
-/** The shape of a snapshot: what loading reads is checked before it is used. */
-const SNAPSHOT = z.object({
-  format: z.literal(FORMAT),
-  salt: z.string(),
-  records: z.array(
-    z.object({
-      file: z.string(),
-      hash: z.string(),
-      stamp: z.string(),
-      words: z.number(),
-      article: z.object({
-        id: z.string(),
-        file: z.string(),
-        title: z.string(),
+/** The shape of a snapshot: what loading reads is checked before it is used (see shape.ts). */
+const SNAPSHOT = object({
+  format: literal(FORMAT),
+  salt: string,
+  records: array(
+    object({
+      file: string,
+      hash: string,
+      stamp: string,
+      words: number,
+      article: object({
+        id: string,
+        file: string,
+        title: string,
         published: nullableString,
         dateLine: nullableString,
+        dateline: nullable(object({ text: string, start: number, end: number, date: nullableString })),
         byline: nullableString,
         source: nullableString,
-        text: z.string(),
-        sentences: uint32,
+        text: string,
+        sentences: uint32Array,
       }),
-      aliases: z.array(z.object({ short: z.string(), long: z.string() }).loose()),
-      facts: z.object({
-        signings: z.array(
-          z
-            .object({
-              ...factBase,
-              signers: z.array(signer),
-              agreement: nullableString,
-              parties: strings,
-            })
-            .loose(),
+      aliases: array(object({ short: string, long: string })),
+      facts: object({
+        signings: array(
+          object({ ...factBase, signers: array(signer), agreement: nullableString, parties: strings }),
         ),
-        events: z.array(z.object({ ...factBase, event: z.string(), place: nullableString }).loose()),
+        events: array(object({ ...factBase, event: string, place: nullableString })),
       }),
     }),
   ),
-  skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
-  search: z
-    .object({
-      documentCount: z.number(),
-      nextId: z.number(),
-      documentIds: z.record(z.string(), z.unknown()),
-      fieldIds: z.record(z.string(), z.number()),
-      fieldLength: z.record(z.string(), z.unknown()),
-      averageFieldLength: numbers,
-      storedFields: z.record(z.string(), z.unknown()),
-      index: z.array(z.tuple([z.string(), z.record(z.string(), z.unknown())])),
-      serializationVersion: z.number(),
-    })
-    .loose(),
-  documentIds: uint32,
-  nextDocumentId: z.number(),
+  skipped: array(object({ file: string, reason: string })),
+  search: object({
+    documentCount: number,
+    nextId: number,
+    fieldIds: recordOf(number),
+    averageFieldLength: numbers,
+    dirtCount: number,
+    shortIds: uint32Array,
+    ids: uint32Array,
+    fieldLength: uint32Array,
+    terms: strings,
+    termFields: uint8Array,
+    fields: uint8Array,
+    counts: uint32Array,
+    docs: uint32Array,
+    frequencies: uint32Array,
+  }),
+  documentIds: uint32Array,
+  nextDocumentId: number,
   terms: strings,
-  documentFrequency: uint32,
+  documentFrequency: uint32Array,
   surface: strings,
-  factSearch: z.object({
-    aliasKey: z.string(),
+  factSearch: object({
+    aliasKey: string,
     signings: storedFactIndex,
     events: storedFactIndex,
-    files: z.array(z.tuple([z.string(), z.number(), z.number(), strings])),
+    files: array(tuple(string, number, number, strings)),
     signingDocs: storedDocs,
     eventDocs: storedDocs,
   }),
-  passageTerms: z.object({ terms: strings, passages: uint32 }),
+  passageTerms: object({ terms: strings, passages: uint32Array }),
 });
 
 /** The bytes of an index's snapshot. */
@@ -238,7 +249,7 @@ export function encodeSnapshot(index: Index): Buffer {
     salt: buildSalt(),
     records: records.map(storeRecord),
     skipped: index.skipped,
-    search: index.search.toJSON(),
+    search: searchColumns(index.search),
     documentIds,
     nextDocumentId: index.nextDocumentId,
     terms,
@@ -359,15 +370,9 @@ export function loadSnapshot(path: string): SnapshotResult {
   // Another version of Accord or of its libraries made it: an expected rebuild, not a problem to report.
   const head = decoded as Partial<Snapshot> | null;
   if (head?.format !== FORMAT || head.salt !== buildSalt()) return { index: null, reason: null, split };
-  const checked = SNAPSHOT.safeParse(decoded);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return {
-      index: null,
-      reason: `it does not have the expected shape (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
-      split,
-    };
-  }
+  const problem = SNAPSHOT(decoded);
+  if (problem !== null)
+    return { index: null, reason: `it does not have the expected shape (${problem})`, split };
   lap('validate');
   try {
     const index = indexOfSnapshot(decoded as Snapshot, lap);
@@ -401,7 +406,7 @@ function indexOfSnapshot(snapshot: Snapshot, lap: (step: keyof LoadSplit) => voi
     index.documentFrequency.set(term, documentFrequency[i]!);
     if (surface[i]) index.surface.set(term, surface[i]);
   });
-  index.search = newSearch(index, (options) => MiniSearch.loadJS<ArticleDoc>(snapshot.search, options));
+  index.search = newSearch(index, (options) => searchOfColumns<ArticleDoc>(snapshot.search, options));
   if (index.search.documentCount !== index.records.size) return null;
   lap('load');
   relink(index, snapshot.skipped, snapshot.factSearch);

@@ -117,6 +117,32 @@ describe('the index cache', () => {
     expect((await loadIndex(corpus, { cacheDir: cache, ...quiet })).stats.fromCache).toBe(true);
   });
 
+  it('loads the search engine as it was saved, after files changed', async () => {
+    const { corpus, cache } = folder();
+    writeFileSync(join(corpus, 'c.txt'), article('Clinic Launched', 'A clinic was launched in Hull.'));
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    // A changed file leaves MiniSearch and comes back under a new id: ids and MiniSearch's own differ.
+    writeFileSync(join(corpus, 'a.txt'), article('Robotics Lab Opens', 'The robotics lab opened in Bath.'));
+    utimesSync(join(corpus, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    const saved = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const warm = await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    expect(warm.stats).toMatchObject({ fromCache: true, parsed: 0 });
+    // The same postings, before any query (a query drops those of discarded documents that it meets);
+    // a radix tree's order of terms follows the order they came in.
+    const byTerm = (json: ReturnType<typeof warm.index.search.toJSON>) => ({
+      ...json,
+      index: [...json.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    });
+    expect(byTerm(warm.index.search.toJSON())).toEqual(byTerm(saved.index.search.toJSON()));
+    for (const query of ['robotics lab', 'clinc hul', 'librar', 'Bath']) {
+      const options = { fuzzy: 0.2, prefix: true };
+      expect(warm.index.search.search(query, options)).toEqual(saved.index.search.search(query, options));
+    }
+    expect(warm.index.search.search('Leeds')).toEqual([]);
+    expect(warm.index.suggestions.titles).toEqual(saved.index.suggestions.titles);
+    expect(warm.index.suggestions.vocabulary).toContain('bath');
+  });
+
   it('reads a large corpus on worker threads with the same result as on one thread', async () => {
     const { corpus } = folder();
     for (let i = 0; i < 450; i++) {
@@ -154,6 +180,21 @@ describe('a cache that cannot stop a start', () => {
     expect(warnings[0]).toMatch(/index cache .* is not used and will be rebuilt: .*shape/);
     expect(search(index, 'robotics lab Leeds').answers[0]?.article.id).toBe('a');
     expect((await loadIndex(corpus, { cacheDir: cache, ...quiet })).stats.fromCache).toBe(true);
+  });
+
+  it('rebuilds, with one warning, from a snapshot whose search index does not agree with itself', async () => {
+    const { corpus, cache } = folder();
+    await loadIndex(corpus, { cacheDir: cache, ...quiet });
+    const path = snapshotFile(cache);
+    const snapshot = unpack(readFileSync(path)) as { search: { counts: Uint32Array } };
+    snapshot.search.counts = snapshot.search.counts.map((count) => count + 1);
+    writeFileSync(path, pack(snapshot));
+    const warnings: string[] = [];
+    const { index, stats } = await loadIndex(corpus, { cacheDir: cache, warn: (l) => warnings.push(l) });
+    expect(stats.fromCache).toBe(false);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/index cache .* is not used and will be rebuilt/);
+    expect(search(index, 'library York').answers[0]?.article.id).toBe('b');
   });
 
   it('rebuilds from a snapshot that does not decode', async () => {
