@@ -28,6 +28,7 @@ import type { StoredFactSearch } from './factSearch.ts';
 import { emptyIndex, newSearch, relink, type ArticleDoc, type Index } from './build.ts';
 import { makeFolder } from './folder.ts';
 import type { ArticleRecord } from './records.ts';
+import type { StoredSuggestions } from './suggestions.ts';
 import { PassageTerms, type StoredPassageTerms } from './passageTerms.ts';
 import { searchColumns, searchOfColumns, type SearchColumns } from './searchColumns.ts';
 import {
@@ -54,7 +55,7 @@ export type StoredRecord = Omit<ArticleRecord, 'article'> & { article: StoredArt
 
 /**
  * Raised to 2 with MessagePack and the fact search in the snapshot; to 3 with MiniSearch's index in
- * columns (searchColumns.ts).
+ * columns (searchColumns.ts) and autocomplete's suggestions stored.
  */
 const FORMAT = 3;
 
@@ -152,6 +153,8 @@ interface Snapshot {
   factSearch: StoredFactSearch;
   /** The terms of each record's title and sentences, in the order of `records` (passageTerms.ts). */
   passageTerms: StoredPassageTerms;
+  /** What autocomplete offers, with its counts (index/suggestions.ts). */
+  suggestions: StoredSuggestions;
 }
 
 const nullableString = nullable(string);
@@ -173,6 +176,7 @@ const storedDocs = object({
   numbers: uint32Array,
   codes: uint8Array,
 });
+const storedList = object({ texts: strings, folded: strings, counts: uint32Array });
 const storedFactIndex = object({ terms: strings, words: strings, wordTerms: uint32Array });
 
 /** The shape of a snapshot: what loading reads is checked before it is used (see shape.ts). */
@@ -237,6 +241,7 @@ const SNAPSHOT = object({
     eventDocs: storedDocs,
   }),
   passageTerms: object({ terms: strings, passages: uint32Array }),
+  suggestions: object({ signings: storedList, events: storedList, titles: storedList }),
 });
 
 /** The bytes of an index's snapshot. */
@@ -257,6 +262,7 @@ export function encodeSnapshot(index: Index): Buffer {
     surface: terms.map((t) => index.surface.get(t) ?? ''),
     factSearch: index.factSearch.store(),
     passageTerms: index.passageTerms.store(documentIds),
+    suggestions: index.suggestions.store(),
   };
   return packr.pack(snapshot);
 }
@@ -408,6 +414,9 @@ function indexOfSnapshot(snapshot: Snapshot, lap: (step: keyof LoadSplit) => voi
   });
   index.search = newSearch(index, (options) => searchOfColumns<ArticleDoc>(snapshot.search, options));
   if (index.search.documentCount !== index.records.size) return null;
+  // Counted and sorted when saved: relink then finds every record counted.
+  if (!index.suggestions.restore(snapshot.suggestions, index.records.values(), index.documentFrequency))
+    return null;
   lap('load');
   relink(index, snapshot.skipped, snapshot.factSearch);
   lap('derive');

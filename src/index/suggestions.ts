@@ -69,6 +69,16 @@ function ranked(collect: (count: (text: string | null | undefined) => void) => v
 const collator = new Intl.Collator();
 
 type Kind = 'signings' | 'events' | 'titles';
+
+/** One list in a snapshot: its texts in order, folded, and how many times each is counted. */
+export interface StoredList {
+  texts: string[];
+  folded: string[];
+  counts: Uint32Array;
+}
+
+/** The suggestions in a snapshot: what relink would otherwise count and sort again. */
+export type StoredSuggestions = Record<Kind, StoredList>;
 const KINDS: Kind[] = ['signings', 'events', 'titles'];
 
 /** The texts of one record that each list counts, normalised. */
@@ -125,6 +135,25 @@ class RankedList {
     }
   }
 
+  /** The items and their counts, in order (for a snapshot). */
+  state(): { items: Candidate[]; counts: Uint32Array } {
+    return {
+      items: this.items,
+      counts: Uint32Array.from(this.items, (c) => this.counts.get(c.text)!.count),
+    };
+  }
+
+  /** Takes the items and counts of a snapshot, in their order. */
+  restore({ texts, folded, counts }: StoredList): void {
+    this.items.length = 0;
+    this.counts.clear();
+    texts.forEach((text, i) => {
+      const candidate = { text, folded: folded[i]! };
+      this.items.push(candidate);
+      this.counts.set(text, { candidate, count: counts[i]! });
+    });
+  }
+
   /** Where an entry with its count is, or goes, in the sorted items. */
   private position(entry: Counted): number {
     let low = 0;
@@ -154,7 +183,8 @@ export class SuggestionIndex implements Suggestions {
     events: new RankedList(),
     titles: new RankedList(),
   };
-  private readonly files = new Map<string, { record: ArticleRecord; texts: Record<Kind, string[]> }>();
+  /** The texts each record counted: null after a snapshot's restore until needed (textsOf its record). */
+  private readonly files = new Map<string, { record: ArticleRecord; texts: Record<Kind, string[]> | null }>();
   private readonly terms = new Set<string>();
   vocabulary: string[] = [];
 
@@ -185,7 +215,7 @@ export class SuggestionIndex implements Suggestions {
       present.add(record.file);
       const entry = this.files.get(record.file);
       if (entry?.record === record) continue;
-      if (entry) count(entry.texts, -1);
+      if (entry) count(entry.texts ?? textsOf(entry.record), -1);
       const texts = textsOf(record);
       count(texts, 1);
       this.files.set(record.file, { record, texts });
@@ -193,11 +223,41 @@ export class SuggestionIndex implements Suggestions {
     if (this.files.size > present.size)
       for (const [file, entry] of this.files)
         if (!present.has(file)) {
-          count(entry.texts, -1);
+          count(entry.texts ?? textsOf(entry.record), -1);
           this.files.delete(file);
         }
     for (const kind of KINDS) this.lists[kind].change(deltas[kind]);
     this.updateVocabulary(documentFrequency);
+  }
+
+  /** The lists with their counts, for a snapshot (index/cache.ts); `restore` takes them back. */
+  store(): StoredSuggestions {
+    const list = (kind: Kind): StoredList => {
+      const { items, counts } = this.lists[kind].state();
+      return { texts: items.map((c) => c.text), folded: items.map((c) => c.folded), counts };
+    };
+    return { signings: list('signings'), events: list('events'), titles: list('titles') };
+  }
+
+  /**
+   * Takes back what `store` gave, over the records it was counted from (a snapshot's), instead of counting
+   * them again: the next update finds each of these records counted. False, and nothing kept, when the
+   * lists do not agree with one another; this must be a new SuggestionIndex.
+   */
+  restore(
+    stored: StoredSuggestions,
+    records: Iterable<ArticleRecord>,
+    documentFrequency: Map<string, number>,
+  ): boolean {
+    if (this.files.size > 0) return false;
+    for (const kind of KINDS) {
+      const { texts, folded, counts } = stored[kind];
+      if (texts.length !== folded.length || texts.length !== counts.length) return false;
+    }
+    for (const kind of KINDS) this.lists[kind].restore(stored[kind]);
+    for (const record of records) this.files.set(record.file, { record, texts: null });
+    this.updateVocabulary(documentFrequency);
+    return true;
   }
 
   /** The sorted terms: new ones put in place, gone ones taken out; sorted anew when many changed. */

@@ -15,7 +15,7 @@ import { pack, unpack } from 'msgpackr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { buildSalt, indexLibraries, libraryVersion } from '../../src/index/cache.ts';
-import { loadIndex } from '../../src/index/load.ts';
+import { loadIndex, syncIndex } from '../../src/index/load.ts';
 import { RACY_MS } from '../../src/index/records.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
@@ -117,7 +117,7 @@ describe('the index cache', () => {
     expect((await loadIndex(corpus, { cacheDir: cache, ...quiet })).stats.fromCache).toBe(true);
   });
 
-  it('loads the search engine as it was saved, after files changed', async () => {
+  it('loads the search engine and the autocomplete lists as they were saved, after files changed', async () => {
     const { corpus, cache } = folder();
     writeFileSync(join(corpus, 'c.txt'), article('Clinic Launched', 'A clinic was launched in Hull.'));
     await loadIndex(corpus, { cacheDir: cache, ...quiet });
@@ -139,8 +139,15 @@ describe('the index cache', () => {
       expect(warm.index.search.search(query, options)).toEqual(saved.index.search.search(query, options));
     }
     expect(warm.index.search.search('Leeds')).toEqual([]);
-    expect(warm.index.suggestions.titles).toEqual(saved.index.suggestions.titles);
+    const offered = ({ suggestions: s }: typeof warm.index) => [s.signings, s.events, s.titles, s.vocabulary];
+    expect(offered(warm.index)).toEqual(offered(saved.index));
     expect(warm.index.suggestions.vocabulary).toContain('bath');
+    // A title that changes after a warm start leaves autocomplete, and the new one comes in.
+    writeFileSync(join(corpus, 'b.txt'), article('Library Closed', 'The old library was closed in York.'));
+    utimesSync(join(corpus, 'b.txt'), new Date(), new Date(Date.now() + 5000));
+    await syncIndex(warm.index, corpus, ['a.txt', 'b.txt', 'c.txt'], { threads: 1, keepBroken: false });
+    const titles = warm.index.suggestions.titles.map((c) => c.text);
+    expect(titles).toEqual(['Clinic Launched', 'Library Closed', 'Robotics Lab Opens']);
   });
 
   it('reads a large corpus on worker threads with the same result as on one thread', async () => {
