@@ -2,13 +2,15 @@
  * Which fact comes first when several share the query's words: a year in the query, the distinctive
  * words of a name, what the rest of an event's article says, and the kind of agreement asked about.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { when, whoSigned } from '../../src/answers/index.ts';
-import type { Index } from '../../src/index/build.ts';
+import { updateIndex, type Index } from '../../src/index/build.ts';
+import { loadSnapshot, saveSnapshot } from '../../src/index/cache.ts';
 import { openIndex } from '../../src/index/open.ts';
+import { isSkipped, readRecord } from '../../src/index/records.ts';
 
 const ARTICLES: Record<string, string> = {
   // Files in index order: the 2019 signing comes first and says 2016; the 2016 one has its year only in
@@ -164,5 +166,73 @@ describe('the kind of agreement', () => {
   });
   it('puts the agreement named by the query, typo and all, before one that only holds its words', () => {
     expect(signers('Joint Research Agreemnet on Carbon Neutrality')).toEqual(['Ken Adams', 'Liam Ward']);
+  });
+});
+
+describe('an index changed file by file', () => {
+  it('answers as one built at once over the same files, and so does its snapshot', () => {
+    const changing = mkdtempSync(join(tmpdir(), 'accord-changing-'));
+    try {
+      const files = Object.keys(ARTICLES);
+      const first = files.slice(0, 5);
+      for (const file of first) writeFileSync(join(changing, file), ARTICLES[file]!);
+      const changed = openIndex(changing, { warn: () => {} });
+      // The rest come in, one signing is rewritten, one article leaves, and a new one defines an acronym
+      // the others' organisations are then also found by.
+      const rest = files.slice(5);
+      for (const file of rest) writeFileSync(join(changing, file), ARTICLES[file]!);
+      const rewritten = 'c3-beijing-robotics.txt';
+      writeFileSync(
+        join(changing, rewritten),
+        ARTICLES[rewritten]!.replace('Director Zhang Wei', 'Dean Zhou Min').replace('training', 'teaching'),
+      );
+      writeFileSync(
+        join(changing, 'j-northgate-acronym.txt'),
+        `# Northgate University (NU) opens a robotics lab
+
+2024-03-02 10:00
+
+Northgate University (NU) opened a robotics laboratory on March 1, 2024.
+`,
+      );
+      unlinkSync(join(changing, 'a-riverside-2019.txt'));
+      const read = (file: string) => {
+        const record = readRecord(changing, file);
+        if (isSkipped(record)) throw new Error(record.reason);
+        return record;
+      };
+      updateIndex(changed, {
+        added: [...rest, rewritten, 'j-northgate-acronym.txt'].map(read),
+        removed: ['a-riverside-2019.txt'],
+        skipped: [],
+      });
+      const fresh = openIndex(changing, { warn: () => {} });
+      const path = join(changing, 'snapshot.msgpack');
+      saveSnapshot(path, changed);
+      const restored = loadSnapshot(path).index!;
+      const questions = [
+        'Riverside Hospital 2016',
+        'NU Riverside Hospital agreement',
+        'Beijing Robotics Institute Riverside Hospital teaching agreement',
+        'Harbour University Eastfield Clinic memorandum of understanding',
+        'Joint Research Agreemnet on Carbon Neutrality',
+        'Hainan Smart Sports Medicine Demonstration Base agreement',
+        'Beijing Robotics Sports Demonstration Base agreement',
+      ];
+      const answers = (index: Index) => questions.flatMap((q) => [whoSigned(index, q), when(index, q)]);
+      expect(answers(changed)).toEqual(answers(fresh));
+      expect(answers(restored)).toEqual(answers(fresh));
+      expect(
+        whoSigned(changed, 'NU Riverside Hospital agreement').answers[0]?.signers.map((s) => s.name),
+      ).toEqual(['Alan Brooks', 'Mary Chen']);
+      expect(
+        whoSigned(
+          changed,
+          'Beijing Robotics Institute Riverside Hospital teaching agreement',
+        ).answers[0]?.signers.map((s) => s.name),
+      ).toEqual(['Zhou Min', 'Helen Zhou']);
+    } finally {
+      rmSync(changing, { recursive: true, force: true });
+    }
   });
 });
