@@ -30,6 +30,7 @@ export function autocomplete(index: Index, command: QueryCommandName, typed: str
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (text: string) => {
+    if (out.length >= MAX_CHOICES) return;
     const choice = cut(normalizeWhitespace(text), MAX_CHOICE_LENGTH);
     const key = foldForMatch(choice);
     if (choice === '' || seen.has(key) || out.length >= MAX_CHOICES) return;
@@ -53,7 +54,9 @@ export function autocomplete(index: Index, command: QueryCommandName, typed: str
     } else if (at > 0 && /[^\p{L}\p{N}]/u.test(c.charAt(at - 1))) wordStarts.push(text);
     else if (at > 0) contains.push(text);
   }
-  [...starts, ...wordStarts, ...contains].forEach(add);
+  // Only until the choices are full: thousands of candidates may contain a common word.
+  for (const list of [starts, wordStarts, contains])
+    for (let i = 0; i < list.length && out.length < MAX_CHOICES; i++) add(list[i]!);
   if (out.length < MAX_CHOICES) for (const suggestion of suggest(index, query)) add(suggestion);
   return out;
 }
