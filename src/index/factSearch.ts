@@ -87,6 +87,9 @@ const YEAR_MISMATCH = 0.5;
 /** Capitalised question words, not names. */
 const QUESTION_WORDS = /^(?:who|whom|when|what|which|where|how|did|does|do|is|was|were)$/i;
 
+/** Query words whose typo matches a fact index keeps (see FactIndex.typosOf). */
+const MAX_TYPO_WORDS = 10_000;
+
 /** At most this many facts are scored for one query (see search). */
 const MAX_CANDIDATES = 3000;
 
@@ -321,6 +324,12 @@ export class FactIndex {
   /** In how many facts each word of the vocabulary is, by number. */
   private wordCounts = new Uint32Array(0);
   private scratch: Scratch | null = null;
+  /**
+   * The vocabulary's words within a typo of a query word, by word: a query's names and common words
+   * recur from one question to the next, and matching one word costs ~0.1 ms. Emptied when the
+   * vocabulary changes, and when it holds MAX_TYPO_WORDS words.
+   */
+  private readonly typos = new Map<string, string[]>();
 
   constructor(readonly kind: FactKind) {}
 
@@ -472,6 +481,7 @@ export class FactIndex {
       else if (n === 0 && had) this.vocabulary.delete(this.words.strings[id]!);
     });
     this.wordCounts = counts;
+    this.typos.clear();
     if (!this.scratch || this.scratch.size < count) this.scratch = count > 0 ? new Scratch(count) : null;
   }
 
@@ -848,6 +858,18 @@ export class FactIndex {
     return groups.map((_, k) => k).sort((a, b) => cost[a]! - cost[b]!);
   }
 
+  /** The terms of the vocabulary's words within one edit of `folded` (two from 8 letters). */
+  private typosOf(folded: string): string[] {
+    let found = this.typos.get(folded);
+    if (!found) {
+      const max = folded.length >= 8 ? 2 : 1;
+      found = [...this.vocabulary.fuzzyGet(folded, max).values()].map(([term]) => term);
+      if (this.typos.size >= MAX_TYPO_WORDS) this.typos.clear();
+      this.typos.set(folded, found);
+    }
+    return found;
+  }
+
   /**
    * Each query word with the fact terms it may match: itself, a typo of it, a word it begins. Within
    * bounds (answers/bounds.ts): typos for the first MAX_FUZZY_WORDS words that may have them, a prefix
@@ -880,8 +902,7 @@ export class FactIndex {
       const bounded = folded.length <= MAX_WORD_LENGTH;
       if (bounded && folded.length >= 5 && (!isKnown || folded.length >= 8) && fuzzyWords < MAX_FUZZY_WORDS) {
         fuzzyWords++;
-        const max = folded.length >= 8 ? 2 : 1;
-        for (const [t] of this.vocabulary.fuzzyGet(folded, max).values()) alternatives.add(t);
+        for (const t of this.typosOf(folded)) alternatives.add(t);
       }
       if (bounded && folded.length >= 4 && !isKnown) {
         const opened: string[] = [];
