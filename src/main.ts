@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   const watcher = watchCorpus(corpusDir, index, { cacheDir });
   // Files the cache trusted by their stamps are hashed in the background; a changed one is read again.
   const verifier = stats.fromCache
-    ? verifyRecords(index, corpusDir, { reread: () => void watcher.refresh() })
+    ? verifyRecords(index, corpusDir, { reread: (files) => void watcher.reread(files) })
     : null;
   await runConsole(index);
   verifier?.stop();

@@ -113,7 +113,7 @@ function verifyCachedFiles(dir: string, index: Index, watcher: CorpusWatcher, lo
   const verifier = verifyRecords(index, dir, {
     reread: (files) => {
       logger.warn('corpus files changed behind the cache: reading them again', { files });
-      void watcher.refresh();
+      void watcher.reread(files);
     },
   });
   void verifier.done.then((result) => logger.info('cached corpus files checked', { ...result }));

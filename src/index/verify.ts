@@ -3,7 +3,7 @@
  * its record was made from (a record keeps their SHA-1). A stamp can miss a change: a clock set back, a
  * backup restored with its times, a cache copied beside other files. The check runs a few files at a time
  * between other work, so answers are never held up; a file that differs loses its stamp and is handed to
- * `reread`, which reads it the way the watcher does (watch.ts refresh, load.ts syncIndex).
+ * `reread`, which reads it the way the watcher does (watch.ts reread: the change path).
  */
 import type { Index } from './build.ts';
 import { hashFile } from './load.ts';

@@ -36,6 +36,8 @@ export interface WatchOptions {
 export interface CorpusWatcher {
   /** Reads the whole folder now (a change event reads the files it names, after the quiet time). */
   refresh(): Promise<SyncResult | null>;
+  /** Reads these files now, as a change event naming them would (index/verify.ts: files found stale). */
+  reread(files: readonly string[]): Promise<SyncResult | null>;
   /** Writes the snapshot now if a change has not been written yet. */
   flush(): void;
   /** Stops watching; a snapshot not yet written is written. */
@@ -139,6 +141,10 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
 
   return {
     refresh,
+    reread(files) {
+      for (const file of files) pending.add(file);
+      return run();
+    },
     flush,
     close() {
       closed = true;

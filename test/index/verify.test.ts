@@ -62,7 +62,7 @@ describe('checking the files a warm start trusted', () => {
       sliceMs: 0,
       reread: (files) => {
         reread.push(files);
-        refreshed = watcher.refresh();
+        refreshed = watcher.reread(files);
       },
     }).done;
     expect(result).toMatchObject({ checked: 41, stale: ['a.txt'] });
