@@ -97,6 +97,23 @@ describe('search on the seed articles', () => {
   });
 });
 
+describe('search in a larger archive', () => {
+  it('counts a word left out of finding candidates in its longer forms ("chair" in "chairmanship")', () => {
+    // "chair" is in most articles: only "Whitlock" finds candidates; "chair" still ranks their sentences.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      files[`filler-${i}.txt`] =
+        `Committee ${i} Meets\n\nMarch 3, 2022\n\nThe chair of committee ${i} opened the meeting.\n`;
+    }
+    files['visit.txt'] = 'Campus Visit\n\nMarch 3, 2022\n\nDana Whitlock visited the campus.\n';
+    files['board.txt'] =
+      'Board Meets\n\nMarch 3, 2022\n\nThe board met under the chairmanship of Dana Whitlock.\n';
+    const answers = search(indexOf(files), 'Whitlock chair').answers;
+    expect(answers.map((a) => a.article.id)).toEqual(['board', 'visit']);
+    expect(answers[0]?.highlights).toEqual(['chairmanship', 'Whitlock']);
+  });
+});
+
 describe('context', () => {
   const sentences = [
     { text: 'Liu Ping and Jiang Ning signed the agreement on behalf of both sides.', paragraph: 0 },
