@@ -52,12 +52,15 @@ type StoredArticle = Omit<Article, 'paragraphs' | 'sentences'> & {
   sentences: Uint32Array;
 };
 export type StoredRecord = Omit<ArticleRecord, 'article'> & { article: StoredArticle };
+/** A record in a snapshot: its sentences' offsets are in the snapshot's `sentences`, with all others. */
+type SnapshotRecord = Omit<ArticleRecord, 'article'> & { article: Omit<StoredArticle, 'sentences'> };
 
 /**
  * Raised to 2 with MessagePack and the fact search in the snapshot; to 3 with MiniSearch's index in
- * columns (searchColumns.ts) and autocomplete's suggestions stored.
+ * columns (searchColumns.ts) and autocomplete's suggestions stored; to 4 with the sentences of all records in
+ * one array.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 const packr = new Packr({ moreTypes: true, useRecords: false });
 
@@ -140,7 +143,13 @@ export function libraryVersion(name: string): string {
 interface Snapshot {
   format: number;
   salt: string;
-  records: StoredRecord[];
+  records: SnapshotRecord[];
+  /**
+   * The start, end and paragraph of every sentence of every record, one record after the other, and how
+   * many numbers each record has: one array, where an array per record cost msgpackr 10,000 buffers.
+   */
+  sentences: Uint32Array;
+  sentenceCounts: Uint32Array;
   skipped: SkippedFile[];
   search: SearchColumns;
   /** The MiniSearch document id of each record, in the order of `records`. */
@@ -199,7 +208,6 @@ const SNAPSHOT = object({
         byline: nullableString,
         source: nullableString,
         text: string,
-        sentences: uint32Array,
       }),
       aliases: array(object({ short: string, long: string })),
       facts: object({
@@ -210,6 +218,8 @@ const SNAPSHOT = object({
       }),
     }),
   ),
+  sentences: uint32Array,
+  sentenceCounts: uint32Array,
   skipped: array(object({ file: string, reason: string })),
   search: object({
     documentCount: number,
@@ -249,10 +259,20 @@ export function encodeSnapshot(index: Index): Buffer {
   const records = [...index.records.values()];
   const terms = [...index.documentFrequency.keys()];
   const documentIds = Uint32Array.from(records, (r) => index.documentIds.get(r.file) ?? 0);
+  const stored = records.map(storeRecord);
+  const sentenceCounts = Uint32Array.from(stored, (r) => r.article.sentences.length);
+  const sentences = new Uint32Array(sentenceCounts.reduce((sum, count) => sum + count, 0));
+  let at = 0;
+  for (const record of stored) {
+    sentences.set(record.article.sentences, at);
+    at += record.article.sentences.length;
+  }
   const snapshot: Snapshot = {
     format: FORMAT,
     salt: buildSalt(),
-    records: records.map(storeRecord),
+    records: stored.map(({ article: { sentences: _, ...article }, ...record }) => ({ ...record, article })),
+    sentences,
+    sentenceCounts,
     skipped: index.skipped,
     search: searchColumns(index.search),
     documentIds,
@@ -390,8 +410,18 @@ export function loadSnapshot(path: string): SnapshotResult {
 
 function indexOfSnapshot(snapshot: Snapshot, lap: (step: keyof LoadSplit) => void): Index | null {
   const index = emptyIndex();
+  const { sentences, sentenceCounts } = snapshot;
+  if (sentenceCounts.length !== snapshot.records.length) return null;
+  let at = 0;
+  for (const count of sentenceCounts) {
+    if (count % 3 !== 0) return null;
+    at += count;
+  }
+  if (at !== sentences.length) return null;
+  at = 0;
   snapshot.records.forEach((stored, i) => {
-    const record = loadRecord(stored);
+    const count = sentenceCounts[i]!;
+    const record = recordWith(stored, sentences.subarray(at, (at += count)));
     const id = snapshot.documentIds[i]!;
     index.records.set(record.file, record);
     index.documents.set(id, record.article);
@@ -433,7 +463,13 @@ export function storeRecord(record: ArticleRecord): StoredRecord {
 
 /** The record a stored record was made from. */
 export function loadRecord(stored: StoredRecord): ArticleRecord {
-  const { sentences: offsets, ...article } = stored.article;
+  const { sentences, ...article } = stored.article;
+  return recordWith({ ...stored, article }, sentences);
+}
+
+/** The record of a stored record without its sentences, and its sentences' offsets. */
+function recordWith(stored: SnapshotRecord, offsets: Uint32Array): ArticleRecord {
+  const { article } = stored;
   const sentences = [];
   for (let i = 0; i * 3 < offsets.length; i++) {
     const start = offsets[i * 3]!;
