@@ -48,7 +48,12 @@ interface SizeReport {
   questions: number;
   coldIndexMs: number;
   warmStartMs: number;
+  /** The warm bot's resident memory after answering (see Measurement.rssMiB). */
   rssMiB: number;
+  /** The most the warm bot's resident memory reached by then. */
+  peakRssMiB: number;
+  /** The resident memory of the process that indexed the corpus (no cache) after answering. */
+  coldRssMiB: number;
   cold: Measurement;
   warm: Measurement;
 }
@@ -86,7 +91,10 @@ async function measureIn(
   cache: string,
   grade = false,
 ): Promise<Measurement> {
+  // With ACCORD_BENCH_HEAP=1 the child can collect garbage, to weigh the index's parts (heap.ts).
+  const heap = process.env.ACCORD_BENCH_HEAP === '1';
   const args = [
+    ...(heap ? ['--expose-gc'] : []),
     '--import',
     'tsx',
     'src/bench/measure.ts',
@@ -109,7 +117,7 @@ function row(cells: (string | number)[], widths: number[]): string {
 }
 
 function table(reports: SizeReport[]): string {
-  const widths = [8, 10, 10, 7, 9, 14, 14, 14, 14, 14, 16];
+  const widths = [8, 10, 10, 7, 8, 8, 9, 8, 9, 14, 14, 14, 14, 14, 16];
   const lines = [
     row(
       [
@@ -117,6 +125,10 @@ function table(reports: SizeReport[]): string {
         'cold ms',
         'warm ms',
         'RSS MiB',
+        'peak',
+        'cold RSS',
+        'heap MiB',
+        'ext.',
         'KiB/art.',
         'who-signed',
         'when',
@@ -132,8 +144,12 @@ function table(reports: SizeReport[]): string {
         '',
         '',
         '',
+        'warm',
+        'warm',
         '',
-        '',
+        'warm',
+        'warm',
+        'warm',
         'p50/p99 ms',
         'p50/p99 ms',
         'p50/p99 ms',
@@ -154,6 +170,10 @@ function table(reports: SizeReport[]): string {
           r.coldIndexMs,
           r.warmStartMs,
           r.rssMiB,
+          r.peakRssMiB,
+          r.coldRssMiB,
+          r.warm.heapMiB,
+          r.warm.externalMiB,
           Math.round((r.rssMiB * 1024) / Math.max(1, r.articles)),
           `${l['who-signed'].p50}/${l['who-signed'].p99}`,
           `${l.when.p50}/${l.when.p99}`,
@@ -195,7 +215,9 @@ async function main(): Promise<void> {
         questions: count,
         coldIndexMs: cold.loadMs,
         warmStartMs: warm.loadMs,
-        rssMiB: Math.max(cold.rssMiB, warm.rssMiB),
+        rssMiB: warm.rssMiB,
+        peakRssMiB: warm.peakRssMiB,
+        coldRssMiB: cold.rssMiB,
         cold,
         warm,
       });
@@ -230,6 +252,13 @@ async function main(): Promise<void> {
     if (split)
       process.stdout.write(
         `  warm start ${r.warmStartMs} ms: read ${split.read}, decode ${split.decode}, validate ${split.validate}, load ${split.load}, derive ${split.derive} ms; peak RSS cold ${r.cold.peakRssMiB} MiB, warm ${r.warm.peakRssMiB} MiB\n`,
+      );
+    process.stdout.write(
+      `  memory of the warm bot after answering: RSS ${r.rssMiB} MiB (peak ${r.peakRssMiB}), heap used ${r.warm.heapMiB} MiB, external ${r.warm.externalMiB} MiB (array buffers ${r.warm.arrayBuffersMiB})\n`,
+    );
+    if (r.warm.heapParts)
+      process.stdout.write(
+        `  live heap by part (MiB, heap+external): ${r.warm.heapParts.map((p) => `${p.part} ${p.MiB}+${p.externalMiB}`).join(', ')}\n`,
       );
     const accuracy = r.warm.accuracy;
     if (accuracy) {

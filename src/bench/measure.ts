@@ -13,6 +13,7 @@ import type { LoadSplit } from '../index/cache.ts';
 import { loadIndex, progressLine } from '../index/load.ts';
 import { UserError } from '../program/errors.ts';
 import { runProgram } from '../program/run.ts';
+import { heapByComponent, type HeapPart } from './heap.ts';
 import { measureHostile, type HostileFigure } from './hostile.ts';
 
 export type { Question };
@@ -30,12 +31,20 @@ export interface Measurement {
   fromCache: boolean;
   /** A warm start's steps: reading the snapshot, decoding, validating it, loading MiniSearch, the rest. */
   split: LoadSplit | null;
-  /** Resident memory after the questions, and the most it reached. */
+  /**
+   * Memory as the bot holds it: read after Accord has answered every question (commands, autocomplete,
+   * the hostile set) and before the plain-MiniSearch reference queries run. Resident memory, the most it
+   * reached by then, the V8 heap in use, and memory outside the heap (external, of which array buffers).
+   */
   rssMiB: number;
   peakRssMiB: number;
   /** Resident memory per article, after the questions. */
   rssKiBPerArticle: number;
   heapMiB: number;
+  externalMiB: number;
+  arrayBuffersMiB: number;
+  /** With ACCORD_BENCH_HEAP=1 (and --expose-gc): the live heap of each part of the index (heap.ts). */
+  heapParts?: HeapPart[];
   latency: Record<CommandName | 'autocomplete', Latency>;
   /** Plain MiniSearch `search(query)` over the same index, same queries: the engine underneath. */
   engine: Record<CommandName, Latency>;
@@ -55,6 +64,10 @@ export function quantile(sorted: number[], q: number): number {
 function latency(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   return { count: sorted.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+}
+
+function mib(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
 }
 
 function time(run: () => unknown): number {
@@ -92,28 +105,36 @@ export async function measure(options: {
   >;
   const engine = { 'who-signed': [], when: [], search: [] } as Record<CommandName, number[]>;
   const grades = [];
-  for (const q of questions) {
-    // The generated gold names the commands; a question in words (ask) is not among them.
-    if (q.kind === 'ask') continue;
+  // The generated gold names the commands; a question in words (ask) is not among them.
+  const asked = questions.filter((q): q is Question & { kind: CommandName } => q.kind !== 'ask');
+  for (const q of asked) {
     let result: Result | undefined;
     samples[q.kind].push(time(() => (result = answer(index, q.kind, q.query))));
     if (options.grade && result) grades.push(gradeQuestion(q, result));
-    engine[q.kind].push(time(() => index.search.search(q.query)));
     const typed = q.query.slice(0, Math.max(3, Math.ceil(q.query.length / 2)));
     samples.autocomplete.push(time(() => autocomplete(index, q.kind, typed)));
   }
-  const memory = process.memoryUsage();
   const hostile = measureHostile(index);
+  // Memory as the bot holds it, before the reference queries below allocate their own.
+  const memory = process.memoryUsage();
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  for (const q of asked) engine[q.kind].push(time(() => index.search.search(q.query)));
+  const articles = index.articles.length;
+  // Last: it takes the index apart.
+  const heapParts = process.env.ACCORD_BENCH_HEAP === '1' ? heapByComponent(index) : null;
   return {
     hostile,
-    articles: index.articles.length,
+    articles,
     loadMs,
     fromCache: stats.fromCache,
     split: stats.split,
     rssMiB: Math.round(memory.rss / 1024 / 1024),
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    rssKiBPerArticle: Math.round(memory.rss / 1024 / Math.max(1, index.articles.length)),
-    heapMiB: Math.round(memory.heapUsed / 1024 / 1024),
+    peakRssMiB: mib(peakRss),
+    rssKiBPerArticle: Math.round(memory.rss / 1024 / Math.max(1, articles)),
+    heapMiB: mib(memory.heapUsed),
+    externalMiB: mib(memory.external),
+    arrayBuffersMiB: mib(memory.arrayBuffers),
+    ...(heapParts ? { heapParts } : {}),
     latency: {
       'who-signed': latency(samples['who-signed']),
       when: latency(samples.when),
