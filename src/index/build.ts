@@ -246,12 +246,21 @@ export function relink(index: Index, skipped: SkippedFile[], stored?: StoredFact
   return index;
 }
 
-/** The facts of all articles, each pointing at its article's number in the index. */
+/**
+ * The facts of all articles, each pointing at its article's number in the index: the records' own fact
+ * objects (kept once), their `article` set to the number their record now has.
+ */
 function combineFacts(perArticle: Facts[]): Facts {
   const facts: Facts = { signings: [], events: [] };
   perArticle.forEach((own, article) => {
-    for (const signing of own.signings) facts.signings.push({ ...signing, article });
-    for (const event of own.events) facts.events.push({ ...event, article });
+    for (const signing of own.signings) {
+      signing.article = article;
+      facts.signings.push(signing);
+    }
+    for (const event of own.events) {
+      event.article = article;
+      facts.events.push(event);
+    }
   });
   return facts;
 }

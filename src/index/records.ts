@@ -22,7 +22,10 @@ export interface ArticleRecord {
   article: Article;
   /** The acronyms the article defines. */
   aliases: Alias[];
-  /** The article's facts; `article` fields are 0 here and renumbered when the index is assembled. */
+  /**
+   * The article's facts. The index's fact list holds these same objects: their `article` is the article's
+   * number, set each time the index is assembled (0 before).
+   */
   facts: Facts;
   /** The number of words of the article's body. */
   words: number;
