@@ -254,7 +254,7 @@ async function main(): Promise<void> {
         `  warm start ${r.warmStartMs} ms: read ${split.read}, decode ${split.decode}, validate ${split.validate}, load ${split.load}, derive ${split.derive} ms; peak RSS cold ${r.cold.peakRssMiB} MiB, warm ${r.warm.peakRssMiB} MiB\n`,
       );
     process.stdout.write(
-      `  memory of the warm bot after answering: RSS ${r.rssMiB} MiB (peak ${r.peakRssMiB}), heap used ${r.warm.heapMiB} MiB, external ${r.warm.externalMiB} MiB (array buffers ${r.warm.arrayBuffersMiB})\n`,
+      `  memory of the warm bot after answering: RSS ${r.rssMiB} MiB (peak ${r.peakRssMiB}), heap used ${r.warm.heapMiB} MiB of ${r.warm.heapTotalMiB}, external ${r.warm.externalMiB} MiB (array buffers ${r.warm.arrayBuffersMiB})\n`,
     );
     if (r.warm.heapParts)
       process.stdout.write(

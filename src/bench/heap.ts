@@ -19,7 +19,7 @@ type Mutable = { -readonly [K in keyof Index]: Index[K] };
 
 /** The parts, in the order they are dropped, each a function that lets go of it. */
 const PARTS: [string, (index: Mutable) => void][] = [
-  ['sentence-term cache', (index) => index.sentenceTerms.clear()],
+  ['passage terms', (index) => (index.passageTerms = null as never)],
   ['fact search', (index) => (index.factSearch = null as never)],
   ['suggestions', (index) => (index.suggestions = null as never)],
   ['common terms', (index) => (index.commonTerms = [])],

@@ -41,6 +41,8 @@ export interface Measurement {
   /** Resident memory per article, after the questions. */
   rssKiBPerArticle: number;
   heapMiB: number;
+  /** The heap V8 has taken from the system (heap used is part of it). */
+  heapTotalMiB: number;
   externalMiB: number;
   arrayBuffersMiB: number;
   /** With ACCORD_BENCH_HEAP=1 (and --expose-gc): the live heap of each part of the index (heap.ts). */
@@ -132,6 +134,7 @@ export async function measure(options: {
     peakRssMiB: mib(peakRss),
     rssKiBPerArticle: Math.round(memory.rss / 1024 / Math.max(1, articles)),
     heapMiB: mib(memory.heapUsed),
+    heapTotalMiB: mib(memory.heapTotal),
     externalMiB: mib(memory.external),
     arrayBuffersMiB: mib(memory.arrayBuffers),
     ...(heapParts ? { heapParts } : {}),
