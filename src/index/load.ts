@@ -19,6 +19,7 @@ import {
   type StoredRecord,
 } from './cache.ts';
 import { listFolder } from './folder.ts';
+import { collectLoadGarbage } from './memory.ts';
 import { hashBytes, isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
 
 export interface LoadOptions {
@@ -92,6 +93,7 @@ export async function loadIndex(
   for (const s of index.skipped) warn(skippedWarning(s));
   if (index.articles.length === 0) warn(noArticlesWarning(dir, files.length));
   if (path && (!cached || sync.changed)) writeSnapshot(path, index, warn);
+  collectLoadGarbage();
   const stats: LoadStats = {
     files: files.length,
     parsed: sync.parsed,
