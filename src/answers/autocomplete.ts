@@ -9,7 +9,7 @@
  * - ask: the question as typed so far, completed with the candidates of the kind it asks.
  */
 import type { Index } from '../index/build.ts';
-import type { Candidate } from '../index/suggestions.ts';
+import type { Candidate, Kind } from '../index/suggestions.ts';
 import { cut } from '../text/cut.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
 import { wordsOf } from '../text/terms.ts';
@@ -46,13 +46,24 @@ export function autocomplete(index: Index, command: QueryCommandName, typed: str
   const starts: string[] = [];
   const wordStarts: string[] = [];
   const contains: string[] = [];
-  for (const { text, folded: c } of candidates) {
-    const at = c.indexOf(folded);
+  // Each text's first match of the typed text, found by searching all the texts joined in one string.
+  const joined = index.suggestions.joined(kindOf(command));
+  const { text: all, starts: begins } = joined;
+  let i = 0;
+  for (let from = 0; ;) {
+    const found = all.indexOf(folded, from);
+    if (found < 0) break;
+    while (begins[i + 1]! <= found) i++;
+    const end = begins[i + 1]! - 1;
+    from = begins[i + 1]!;
+    if (found + folded.length > end) continue;
+    const at = found - begins[i]!;
+    const text = candidates[i]!.text;
     if (at === 0) {
       starts.push(text);
       if (starts.length >= MAX_CHOICES) break;
-    } else if (at > 0 && /[^\p{L}\p{N}]/u.test(c.charAt(at - 1))) wordStarts.push(text);
-    else if (at > 0) contains.push(text);
+    } else if (/[^\p{L}\p{N}]/u.test(all.charAt(found - 1))) wordStarts.push(text);
+    else contains.push(text);
   }
   // Only until the choices are full: thousands of candidates may contain a common word.
   for (const list of [starts, wordStarts, contains])
@@ -82,6 +93,11 @@ function askChoices(index: Index, typed: string): string[] {
     }
   }
   return out;
+}
+
+/** The list of suggestions a command's choices come from. */
+function kindOf(command: CommandName): Kind {
+  return command === 'who-signed' ? 'signings' : command === 'when' ? 'events' : 'titles';
 }
 
 /** The candidates of a command: derived by the index when it changes (index/suggestions.ts). */

@@ -68,7 +68,27 @@ function ranked(collect: (count: (text: string | null | undefined) => void) => v
 /** The order of String.prototype.localeCompare (the default locale), without its cost per call. */
 const collator = new Intl.Collator();
 
-type Kind = 'signings' | 'events' | 'titles';
+export type Kind = 'signings' | 'events' | 'titles';
+
+/**
+ * The folded texts of a list joined by line breaks (which no text has), and where each starts (one
+ * more: past the end), so that finding the typed text is one search of one string, not one per text.
+ */
+export interface JoinedTexts {
+  text: string;
+  starts: Uint32Array;
+}
+
+function joinTexts(items: Candidate[]): JoinedTexts {
+  const starts = new Uint32Array(items.length + 1);
+  let at = 0;
+  items.forEach((item, i) => {
+    starts[i] = at;
+    at += item.folded.length + 1;
+  });
+  starts[items.length] = at;
+  return { text: items.map((item) => item.folded).join('\n'), starts };
+}
 
 /** One list in a snapshot: its texts in order, folded, and how many times each is counted. */
 export interface StoredList {
@@ -110,9 +130,17 @@ interface Counted {
 class RankedList {
   readonly items: Candidate[] = [];
   private readonly counts = new Map<string, Counted>();
+  private joined: JoinedTexts | null = null;
+
+  /** The items' folded texts in one string, made when first asked for after a change. */
+  joinedTexts(): JoinedTexts {
+    this.joined ??= joinTexts(this.items);
+    return this.joined;
+  }
 
   /** Applies count changes; moves each changed text, or sorts anew when many changed. */
   change(deltas: Map<string, number>): void {
+    if (deltas.size > 0) this.joined = null;
     const many = deltas.size > 64 && deltas.size * 8 > this.items.length;
     for (const [text, delta] of deltas) {
       if (delta === 0) continue;
@@ -147,6 +175,7 @@ class RankedList {
   restore({ texts, folded, counts }: StoredList): void {
     this.items.length = 0;
     this.counts.clear();
+    this.joined = null;
     texts.forEach((text, i) => {
       const candidate = { text, folded: folded[i]! };
       this.items.push(candidate);
@@ -198,6 +227,11 @@ export class SuggestionIndex implements Suggestions {
 
   get titles(): Candidate[] {
     return this.lists.titles.items;
+  }
+
+  /** A list's folded texts in one string (see JoinedTexts). */
+  joined(kind: Kind): JoinedTexts {
+    return this.lists[kind].joinedTexts();
   }
 
   update(records: ArticleRecord[], documentFrequency: Map<string, number>): void {
