@@ -52,11 +52,16 @@ export async function applyPlan(
       if (ready.length >= pieces.size || (ready.length > 0 && !reading)) {
         const piece = ready.splice(0, reading ? pieces.size : ready.length);
         if (!reading) return finish(index, plan, all, piece, options.keepBroken);
-        const started = performance.now();
-        replaceRecords(index, { added: piece, removed: [] });
-        const replaced = performance.now();
-        relink(index, index.skipped);
-        pieces.learn(piece.length, replaced - started, performance.now() - replaced);
+        if (!pieces.measured) {
+          // The first piece waits a turn: a relink that changes nothing, timed, is what any piece costs.
+          ready.unshift(...piece);
+          pieces.measure(() => relink(index, index.skipped));
+        } else {
+          const started = cpuMs();
+          replaceRecords(index, { added: piece, removed: [] });
+          relink(index, index.skipped);
+          pieces.learn(piece.length, cpuMs() - started);
+        }
       } else if (queue.length > 0) {
         take([readRecord(dir, queue.shift()!)]);
       } else if (helpers.busy()) {
@@ -82,23 +87,48 @@ function finish(index: Index, plan: SyncPlan, all: Read[], last: ArticleRecord[]
 }
 
 /**
- * How many files a piece takes: a piece costs a relink (about the same whatever its size) and a share per
- * file; it takes as many files as fit in `pieceMs`, or, when a relink alone takes longer, as many as
- * take as long as the relink, so that relinking is at most half of the work.
+ * The process's CPU time in ms. Pieces are sized by CPU time, not wall time: on a busy machine the wall
+ * time of a step is mostly time the thread was not running, which no piece size changes. (It counts the
+ * reading workers' time too, which only makes pieces smaller.)
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * How many files a piece takes: a piece costs a relink that would change nothing (the fixed part, timed
+ * once, in CPU time) plus a share per file; it takes as many files as fit in `pieceMs`, or, when the
+ * fixed part alone takes longer, as many as take as long again, so that the fixed part is at most half
+ * of the work. The size at most doubles from one piece to the next.
  */
 class PieceSize {
   size = 4;
+  measured = false;
+  private fixed = 0;
   private perFile = 0;
-  private relink = 0;
 
   constructor(private readonly pieceMs: number) {}
 
-  learn(files: number, replaceMs: number, relinkMs: number): void {
-    const first = this.perFile === 0;
-    this.perFile = first ? replaceMs / files : 0.7 * this.perFile + (0.3 * replaceMs) / files;
-    this.relink = first ? relinkMs : 0.7 * this.relink + 0.3 * relinkMs;
-    const forFiles = Math.max(this.pieceMs - this.relink, this.relink);
-    this.size = Math.max(1, Math.min(256, Math.round(forFiles / Math.max(0.05, this.perFile))));
+  measure(relink: () => void): void {
+    const started = cpuMs();
+    relink();
+    this.fixed = cpuMs() - started;
+    this.measured = true;
+    this.resize();
+  }
+
+  learn(files: number, tookMs: number): void {
+    const perFile = Math.max(0.2, (tookMs - this.fixed) / files);
+    this.perFile = this.perFile === 0 ? perFile : 0.7 * this.perFile + 0.3 * perFile;
+    this.resize();
+  }
+
+  private resize(): void {
+    if (this.perFile === 0) return;
+    const forFiles = Math.max(this.pieceMs - this.fixed, this.fixed);
+    const size = Math.round(forFiles / this.perFile);
+    this.size = Math.max(1, Math.min(256, 2 * this.size, size));
   }
 }
 
