@@ -256,6 +256,16 @@ const SNAPSHOT = object({
 
 /** The bytes of an index's snapshot. */
 export function encodeSnapshot(index: Index): Buffer {
+  return packr.pack(snapshotOf(index));
+}
+
+/** A value packed as it is inside a snapshot; a copy, as the packer reuses its buffer (watch's writer). */
+export function packPart(value: unknown): Buffer {
+  return Buffer.from(packr.pack(value));
+}
+
+/** What a snapshot packs: encodeSnapshot's bytes are this packed (index/snapshotWriter.ts packs it in pieces). */
+export function snapshotOf(index: Index): object {
   const records = [...index.records.values()];
   const terms = [...index.documentFrequency.keys()];
   const documentIds = Uint32Array.from(records, (r) => index.documentIds.get(r.file) ?? 0);
@@ -284,7 +294,7 @@ export function encodeSnapshot(index: Index): Buffer {
     passageTerms: index.passageTerms.store(documentIds),
     suggestions: index.suggestions.store(),
   };
-  return packr.pack(snapshot);
+  return snapshot;
 }
 
 /**

@@ -11,6 +11,7 @@ import { snapshotPath } from './cache.ts';
 import { applyPlan } from './changes.ts';
 import { listFolder } from './folder.ts';
 import { DEFAULT_CACHE_DIR, planSync, writeSnapshot, type SyncResult } from './load.ts';
+import { writeSnapshotInPieces } from './snapshotWriter.ts';
 
 export interface WatchOptions {
   /** Where the snapshot is kept; null for none. Default as for loadIndex. */
@@ -38,7 +39,7 @@ export interface CorpusWatcher {
   refresh(): Promise<SyncResult | null>;
   /** Reads these files now, as a change event naming them would (index/verify.ts: files found stale). */
   reread(files: readonly string[]): Promise<SyncResult | null>;
-  /** Writes the snapshot now if a change has not been written yet. */
+  /** Writes the snapshot now, in one step, if a change has not been written yet. */
   flush(): void;
   /** Stops watching; a snapshot not yet written is written. */
   close(): void;
@@ -58,15 +59,25 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
     unwritten = false;
     writeSnapshot(snapshotPath(cacheDir, dir), index, warn);
   }
-  /** The snapshot is written when the folder has been quiet for snapshotDelayMs, not during an update. */
-  function scheduleWrite(): void {
-    clearTimeout(writeTimer);
-    writeTimer = setTimeout(() => (running ? scheduleWrite() : flush()), snapshotDelayMs);
-    writeTimer.unref();
-  }
-  let running: Promise<SyncResult | null> | null = null;
+  let refreshing: Promise<SyncResult | null> | null = null;
+  let writing: Promise<void> | null = null;
   let again = false;
   let closed = false;
+
+  /**
+   * The snapshot is written when the folder has been quiet for snapshotDelayMs, in pieces (see
+   * snapshotWriter.ts); no change is applied while it is written, and it waits for an update under way.
+   */
+  function scheduleWrite(): void {
+    clearTimeout(writeTimer);
+    writeTimer = setTimeout(() => {
+      if (refreshing || writing) return scheduleWrite();
+      if (!unwritten || !cacheDir || closed) return;
+      unwritten = false;
+      writing = writeInPieces(snapshotPath(cacheDir, dir), index, warn).finally(() => (writing = null));
+    }, snapshotDelayMs);
+    writeTimer.unref();
+  }
 
   /** Files a change was seen on since the last read; `whole`: the folder must be read whole. */
   const pending = new Set<string>();
@@ -78,22 +89,14 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
     pending.clear();
     if (names?.length === 0) return null;
     try {
-      const plan = names
-        ? planSync(index, dir, names, { complete: false })
-        : planSync(index, dir, listFolder(dir), { complete: true });
+      const plan = planSync(index, dir, names ?? listFolder(dir), { complete: !names });
       const result = await applyPlan(index, dir, plan, { keepBroken: true, pieceMs: options.pieceMs });
-      for (const broken of result.broken) {
-        const kept = index.records.has(broken.file) ? '; its previous version still serves' : '';
-        warn(`Could not index ${broken.file}: ${broken.reason}${kept}.`);
+      reportBroken(index, result, warn);
+      if (result.changed && cacheDir) {
+        unwritten = true;
+        scheduleWrite();
       }
-      if (result.changed) {
-        if (cacheDir) {
-          unwritten = true;
-          clearTimeout(writeTimer);
-          scheduleWrite();
-        }
-        options.onUpdate?.(result);
-      }
+      if (result.changed) options.onUpdate?.(result);
       return result;
     } catch (error) {
       warn(`The corpus folder could not be read again; the index keeps serving: ${(error as Error).message}`);
@@ -107,11 +110,12 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
   }
 
   async function run(): Promise<SyncResult | null> {
-    if (running) {
+    while (writing) await writing;
+    if (refreshing) {
       again = true;
-      return running;
+      return refreshing;
     }
-    running = (async () => {
+    refreshing = (async () => {
       let result = await refreshOnce();
       while (again && !closed) {
         again = false;
@@ -120,9 +124,9 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
       return result;
     })();
     try {
-      return await running;
+      return await refreshing;
     } finally {
-      running = null;
+      refreshing = null;
     }
   }
 
@@ -191,4 +195,18 @@ function watchFolder(
       watcher?.close();
     },
   };
+}
+
+/** Writes the snapshot in pieces; a cache that cannot be written is reported, never fatal. */
+function writeInPieces(path: string, index: Index, warn: (line: string) => void): Promise<void> {
+  return writeSnapshotInPieces(path, index).catch((error: Error) =>
+    warn(`The index cache could not be written to ${path}: ${error.message}`),
+  );
+}
+
+function reportBroken(index: Index, result: SyncResult, warn: (line: string) => void): void {
+  for (const broken of result.broken) {
+    const kept = index.records.has(broken.file) ? '; its previous version still serves' : '';
+    warn(`Could not index ${broken.file}: ${broken.reason}${kept}.`);
+  }
 }
