@@ -367,7 +367,7 @@ class TermCounter {
   /** Per query word: its accepted terms' slots and weights, and its aliases' slots. */
   private readonly accepted: { slots: number[]; weights: number[] }[];
   private readonly alternatives: number[][][];
-  /** Whether slot a followed by slot b is a pair of the query's words (row a, column b). */
+  /** Whether query word a followed by word b is a pair of the query (row a, column b; word k is slot k). */
   private readonly pairTable: Uint8Array;
 
   constructor(index: Index, concepts: QueryConcept[], accepted: Map<string, number>[]) {
@@ -381,6 +381,8 @@ class TermCounter {
       }
       return slot;
     };
+    // The query's own words first: word k has slot k, and pairs are read among those slots alone.
+    for (const concept of concepts) slotOf(concept.term);
     this.accepted = accepted.map((terms) => ({
       slots: [...terms.keys()].map(slotOf),
       weights: [...terms.values()],
@@ -388,10 +390,9 @@ class TermCounter {
     this.alternatives = concepts.map((c) => c.alternatives.map((terms) => terms.map(slotOf)));
     const size = this.slotTerms.length;
     this.counts = new Int32Array(size);
-    this.pairTable = new Uint8Array(size * size);
-    for (let k = 1; k < concepts.length; k++) {
-      this.pairTable[slotOf(concepts[k - 1]!.term) * size + slotOf(concepts[k]!.term)] = 1;
-    }
+    const words = concepts.length;
+    this.pairTable = new Uint8Array(words * words);
+    for (let k = 1; k < words; k++) this.pairTable[(k - 1) * words + k] = 1;
     let capacity = 16;
     while (capacity < 2 * size) capacity *= 2;
     this.keys = new Int32Array(capacity);
@@ -463,12 +464,19 @@ class TermCounter {
 
   /** How many of the query's word pairs stand side by side in the passage block[start, end). */
   pairs(block: Uint32Array, start: number, end: number): number {
-    const size = this.slotTerms.length;
+    const words = this.accepted.length;
     let count = 0;
     let previous = start < end ? this.slot(block[start]!) : -1;
     for (let i = start + 1; i < end; i++) {
       const slot = this.slot(block[i]!);
-      if (previous >= 0 && slot >= 0 && this.pairTable[previous * size + slot]) count++;
+      if (
+        previous >= 0 &&
+        previous < words &&
+        slot >= 0 &&
+        slot < words &&
+        this.pairTable[previous * words + slot]
+      )
+        count++;
       previous = slot;
     }
     return count;
