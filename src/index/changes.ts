@@ -62,7 +62,8 @@ export async function applyPlan(
           relink(index, index.skipped);
           pieces.learn(piece.length, cpuMs() - started);
         }
-      } else if (queue.length > 0) {
+      } else if (queue.length > 0 && !helpers.busy()) {
+        // This thread reads until a worker has started; then the workers read, and it applies.
         take([readRecord(dir, queue.shift()!)]);
       } else if (helpers.busy()) {
         await helpers.next();
@@ -133,7 +134,7 @@ class PieceSize {
 }
 
 function helperCount(files: number, workers?: number): number {
-  const most = workers ?? Math.max(1, availableParallelism() - 1);
+  const most = workers ?? availableParallelism();
   return Math.min(most, Math.floor(files / WORKER_FROM));
 }
 
