@@ -256,7 +256,18 @@ const SNAPSHOT = object({
 
 /** The bytes of an index's snapshot. */
 export function encodeSnapshot(index: Index): Buffer {
-  return packr.pack(snapshotOf(index));
+  const bytes = packr.pack(snapshotOf(index));
+  releaseTarget();
+  return bytes;
+}
+
+/**
+ * msgpackr packs into a buffer it keeps for the next value, grown to the largest it packed: after a
+ * snapshot, 76 MB for 44 MB of bytes, kept for the bot's life. A small one takes its place (the bytes
+ * returned are a view of the large one, which goes when they do).
+ */
+function releaseTarget(): void {
+  packr.useBuffer(Buffer.allocUnsafeSlow(8192));
 }
 
 /** A value packed as it is inside a snapshot; a copy, as the packer reuses its buffer (watch's writer). */
