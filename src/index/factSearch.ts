@@ -1201,14 +1201,15 @@ export class FactSearch {
       return false;
     let s = 0;
     let e = 0;
-    stored.files.forEach(([file, signings, events, leadNames], i) => {
+    // Keyed by the records' file names, not the snapshot's copies of them.
+    stored.files.forEach(([, signings, events, leadNames], i) => {
       const entry: FileEntry = {
         record: records[i]!,
         leadNames,
         signings: Array.from({ length: signings }, () => s++),
         events: Array.from({ length: events }, () => e++),
       };
-      this.files.set(file, entry);
+      this.files.set(records[i]!.file, entry);
     });
     this.order = records.map((r) => r.file);
     this.aliasKey = stored.aliasKey;
