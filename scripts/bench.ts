@@ -23,10 +23,13 @@ interface Options {
   watch: number;
 }
 
-function parseArgs(argv: string[]): Options {
+const USAGE = 'usage: npm run bench -- [--json] [--sizes 5,1000,10000] [--questions N] [--watch 1500|0]';
+
+function parseArgs(argv: string[]): Options | 'help' {
   const options: Options = { json: false, sizes: [5, 1000, 10000], maxQuestions: 4000, watch: 1500 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') options.json = true;
     else if (arg === '--sizes')
       options.sizes = (argv[++i] ?? '')
@@ -35,10 +38,7 @@ function parseArgs(argv: string[]): Options {
         .filter((n) => n > 0);
     else if (arg === '--questions') options.maxQuestions = Number(argv[++i]);
     else if (arg === '--watch') options.watch = Number(argv[++i]);
-    else
-      throw new Error(
-        `unknown option ${arg}; usage: npm run bench -- [--json] [--sizes 5,1000,10000] [--questions N] [--watch 1500|0]`,
-      );
+    else throw new Error(`unknown option ${arg}; ${USAGE}`);
   }
   return options;
 }
@@ -195,6 +195,10 @@ function percent(right: number, total: number): string {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const root = mkdtempSync(join(tmpdir(), 'accord-bench-'));
   const log = (line: string) => {
     if (!options.json) process.stderr.write(`${line}\n`);
