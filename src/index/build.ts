@@ -143,8 +143,12 @@ export interface IndexChange {
  * Applies a change to an index in place and returns it, with new article, alias and fact lists. Runs
  * synchronously, so no query ever sees half of a change.
  */
-export function updateIndex(index: Index, change: IndexChange): Index {
-  replaceRecords(index, change);
+export function updateIndex(
+  index: Index,
+  change: IndexChange,
+  onAdded?: (done: number, total: number) => void,
+): Index {
+  replaceRecords(index, change, onAdded);
   return relink(index, change.skipped);
 }
 
@@ -152,7 +156,11 @@ export function updateIndex(index: Index, change: IndexChange): Index {
  * The records and MiniSearch part of updateIndex: leaves the index inconsistent until relink is run in
  * the same synchronous step.
  */
-export function replaceRecords(index: Index, change: Omit<IndexChange, 'skipped'>): void {
+export function replaceRecords(
+  index: Index,
+  change: Omit<IndexChange, 'skipped'>,
+  onAdded?: (done: number, total: number) => void,
+): void {
   const leaving = new Set([...change.removed, ...change.added.map((r) => r.file)]);
   const stale: number[] = [];
   for (const file of leaving) {
@@ -172,6 +180,7 @@ export function replaceRecords(index: Index, change: Omit<IndexChange, 'skipped'
   if (stale.length) index.search.discardAll(stale);
 
   const collect = index.collector;
+  const firstId = index.nextDocumentId;
   for (const record of change.added) {
     const { article } = record;
     const id = index.nextDocumentId++;
@@ -187,6 +196,7 @@ export function replaceRecords(index: Index, change: Omit<IndexChange, 'skipped'
     index.records.set(record.file, record);
     index.documents.set(id, article);
     index.documentIds.set(record.file, id);
+    onAdded?.(id - firstId + 1, change.added.length);
   }
 }
 

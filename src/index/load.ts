@@ -30,14 +30,18 @@ export interface LoadOptions {
   /** Receives one line per skipped file, and one when the cache cannot be used. Default: console.warn. */
   warn?: (line: string) => void;
   /**
-   * Receives the progress of reading files, every second or so while a load that reads files lasts over
-   * two seconds. Default: a line on standard error.
+   * Receives the progress of reading files and then of indexing their articles, every second or so (and
+   * at the end of each stage) once a load has lasted `progressAfter` ms. Default: a line on standard error.
    */
   progress?: (progress: LoadProgress) => void;
+  /** How long a load runs before it reports progress, in ms. Default: 2000. */
+  progressAfter?: number;
 }
 
 export interface LoadProgress {
-  /** Files read so far, of `total` to read. */
+  /** Reading files, or adding their articles to the index. */
+  stage: 'read' | 'index';
+  /** Files read (or articles indexed) so far, of `total`. */
   done: number;
   total: number;
   milliseconds: number;
@@ -46,7 +50,8 @@ export interface LoadProgress {
 /** The line a progress report prints. */
 export function progressLine(p: LoadProgress): string {
   const percent = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
-  return `Indexing the corpus: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} files read (${percent}%, ${Math.round(p.milliseconds / 1000)} s)`;
+  const what = p.stage === 'read' ? 'files read' : 'articles indexed';
+  return `Indexing the corpus: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} ${what} (${percent}%, ${Math.round(p.milliseconds / 1000)} s)`;
 }
 
 export interface LoadStats {
@@ -88,7 +93,8 @@ export async function loadIndex(
   const sync = await syncIndex(index, dir, files, {
     threads: options.threads,
     keepBroken: false,
-    progress: reportAfter(2000, 1000, started, progress),
+    progress: reportAfter('read', options.progressAfter ?? 2000, 1000, started, progress),
+    indexing: reportAfter('index', options.progressAfter ?? 2000, 1000, started, progress),
   });
   for (const s of index.skipped) warn(skippedWarning(s));
   if (index.articles.length === 0) warn(noArticlesWarning(dir, files.length));
@@ -134,7 +140,14 @@ export async function syncIndex(
   index: Index,
   dir: string,
   files: string[],
-  options: { threads?: number; keepBroken: boolean; progress?: (done: number, total: number) => void },
+  options: {
+    threads?: number;
+    keepBroken: boolean;
+    /** Files read so far, of those to read. */
+    progress?: (done: number, total: number) => void;
+    /** Articles added to the index so far, of those to add. */
+    indexing?: (done: number, total: number) => void;
+  },
 ): Promise<SyncResult> {
   const plan = planSync(index, dir, files, { complete: true });
   const read = await readRecords(
@@ -144,7 +157,7 @@ export async function syncIndex(
     options.progress,
   );
   const { result, change } = changeOf(index, plan, read, options.keepBroken);
-  if (change.added.length > 0 || change.removed.length > 0) updateIndex(index, change);
+  if (change.added.length > 0 || change.removed.length > 0) updateIndex(index, change, options.indexing);
   else index.skipped = change.skipped;
   return result;
 }
@@ -278,8 +291,9 @@ export async function readRecords(
   const workers = Math.min(threads, Math.ceil(files.length / PARALLEL_FROM));
   if (workers <= 1) {
     return files.map((file, i) => {
-      progress?.(i, files.length);
-      return readRecord(dir, file);
+      const record = readRecord(dir, file);
+      progress?.(i + 1, files.length);
+      return record;
     });
   }
   const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
@@ -300,17 +314,18 @@ export async function readRecords(
 
 /** A progress callback that reports after `delay` ms, then at most every `every` ms, and once at the end. */
 function reportAfter(
+  stage: LoadProgress['stage'],
   delay: number,
   every: number,
   started: number,
   report: (p: LoadProgress) => void,
 ): (done: number, total: number) => void {
-  let last = 0;
+  let last = -Infinity;
   return (done, total) => {
     const now = performance.now();
-    if (now - started < delay || now - last < every) return;
+    if (now - started < delay || (now - last < every && done < total)) return;
     last = now;
-    report({ done, total, milliseconds: now - started });
+    report({ stage, done, total, milliseconds: now - started });
   };
 }
 
