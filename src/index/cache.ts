@@ -314,9 +314,7 @@ export function snapshotOf(index: Index): object {
  */
 export function saveSnapshot(path: string, index: Index): void {
   const bytes = encodeSnapshot(index);
-  makeFolder(dirname(path));
-  removeStaleTemporaries(path);
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryFor(path);
   try {
     writeFileSync(temporary, bytes);
     renameSync(temporary, path);
@@ -328,6 +326,16 @@ export function saveSnapshot(path: string, index: Index): void {
     }
     throw error;
   }
+}
+
+/**
+ * Readies the writing of a snapshot at `path`: its folder made, stopped writers' temporary files removed;
+ * returns this process's temporary file, to be written and then renamed over `path`.
+ */
+export function temporaryFor(path: string): string {
+  makeFolder(dirname(path));
+  removeStaleTemporaries(path);
+  return `${path}.${process.pid}.tmp`;
 }
 
 /**

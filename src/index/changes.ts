@@ -12,6 +12,7 @@ import { relink, replaceRecords, updateIndex, type Index } from './build.ts';
 import { loadRecord } from './cache.ts';
 import { changeOf, type SyncPlan, type SyncResult, type WorkerMessage } from './load.ts';
 import { isSkipped, readRecord, type ArticleRecord } from './records.ts';
+import { turn } from './snapshotWriter.ts';
 
 export interface ApplyOptions {
   keepBroken: boolean;
@@ -27,8 +28,6 @@ const WORKER_FROM = 100;
 const CHUNK = 8;
 
 type Read = ArticleRecord | SkippedFile;
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads the files of a plan and applies them to the index in pieces; resolves when all are in. */
 export async function applyPlan(

@@ -9,17 +9,16 @@
  * except for parts it shares with the index, so the watcher applies no change while a write is under way.
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Index } from './build.ts';
-import { packPart, removeStaleTemporaries, snapshotOf } from './cache.ts';
-import { makeFolder } from './folder.ts';
+import { packPart, snapshotOf, temporaryFor } from './cache.ts';
 
 /** Arrays and objects with more elements than this are laid out here, element by element. */
 const SPLIT_FROM = 32;
 /** How deep into the snapshot's object arrays and objects are laid out here. */
 const DEPTH = 4;
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves on the event loop's next turn, after the I/O and timers waiting for it. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The MessagePack header of an array or a map of `n` elements, as msgpackr writes them: the shortest for
@@ -78,9 +77,7 @@ export async function packInPieces(value: unknown, sliceMs = 8): Promise<Buffer>
 /** Writes the snapshot of an index in pieces (see above); atomically, as saveSnapshot does. */
 export async function writeSnapshotInPieces(path: string, index: Index, sliceMs = 8): Promise<void> {
   const bytes = await packInPieces(snapshotOf(index), sliceMs);
-  makeFolder(dirname(path));
-  removeStaleTemporaries(path);
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryFor(path);
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);
