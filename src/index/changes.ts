@@ -6,13 +6,14 @@
  * pieces sees some files of a burst new and the others as they were, never half of a file's change.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SkippedFile } from '../corpus/types.ts';
 import { relink, replaceRecords, updateIndex, type Index } from './build.ts';
 import { loadRecord } from './cache.ts';
 import { changeOf, type SyncPlan, type SyncResult, type WorkerMessage } from './load.ts';
 import { isSkipped, readRecord, type ArticleRecord } from './records.ts';
 import { turn } from './snapshotWriter.ts';
+import { startWorker } from './workers.ts';
 
 export interface ApplyOptions {
   keepBroken: boolean;
@@ -156,9 +157,7 @@ class Helpers {
   }
 
   private start(dir: string): void {
-    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./worker.ts', import.meta.url).href, dir },
-    });
+    const worker = startWorker({ dir });
     worker.unref();
     let asked: string[] = [];
     const give = () => {

@@ -5,7 +5,6 @@
 import { availableParallelism } from 'node:os';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { isArticleFile, skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
@@ -21,6 +20,7 @@ import {
 import { listFolder } from './folder.ts';
 import { collectLoadGarbage } from './memory.ts';
 import { hashBytes, isSkipped, readRecord, stampOf, type ArticleRecord } from './records.ts';
+import { startWorker } from './workers.ts';
 
 export interface LoadOptions {
   /** Where snapshots are kept; null for no cache. Default: DEFAULT_CACHE_DIR (the configuration's). */
@@ -338,9 +338,7 @@ function readOnWorker(
   progress: (done: number) => void,
 ): Promise<(ArticleRecord | SkippedFile)[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./worker.ts', import.meta.url).href, dir, files },
-    });
+    const worker = startWorker({ dir, files });
     worker.on('message', (message: WorkerMessage) => {
       if ('done' in message) {
         progress(message.done);
