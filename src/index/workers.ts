@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { debuglog } from 'node:util';
 import { threadId, Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
+import { libraryVersion } from './cache.ts';
 
 const debug = debuglog('accord');
 
@@ -62,12 +63,14 @@ let building = 0;
  */
 export async function workerBundle(options: BundleOptions): Promise<string | null> {
   try {
-    const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
-    const path = join(options.cacheDir, `worker-${sourceHash(options, esbuild.version)}.mjs`);
+    const version = libraryVersion('esbuild');
+    if (version === 'missing') throw new Error('esbuild is not installed');
+    const path = join(options.cacheDir, `worker-${sourceHash(options, version)}.mjs`);
     if (existsSync(path)) {
       touch(path);
       return path;
     }
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
     let result: Esbuild.BuildResult<{ write: false }>;
     building++;
     try {
@@ -168,13 +171,49 @@ function bundleFor(options: BundleOptions): string | null | Promise<string | nul
  */
 export function startWorker(data: WorkerData, options: BundleOptions = defaultBundle()): Worker {
   const bundle = bundleFor(options);
-  if (typeof bundle === 'string') return new Worker(bundle, { workerData: data });
+  if (typeof bundle === 'string') return spawn(bundle, data);
   const boot = {
     ...data,
     entry: pathToFileURL(options.entry).href,
     bundle: bundle === null ? null : undefined,
   };
-  const worker = new Worker(BOOT, { workerData: boot });
+  const worker = spawn(BOOT, boot);
   if (bundle !== null) void bundle.then((path) => worker.postMessage({ bundle: path }));
   return worker;
+}
+
+/**
+ * A worker thread with this thread's Node options but tsx's loader: the bundle is JavaScript, worker-boot.mjs
+ * registers tsx itself when it must, and an inherited loader costs a worker ~60 ms and ~10 MiB. Options that
+ * a worker refuses when given explicitly (--expose-gc, --max-old-space-size...) make it inherit them all.
+ */
+function spawn(file: string | URL, workerData: unknown): Worker {
+  const execArgv = withoutTsx(process.execArgv);
+  if (execArgv.length === process.execArgv.length) return new Worker(file, { workerData });
+  try {
+    return new Worker(file, { workerData, execArgv });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(file, { workerData });
+  }
+}
+
+const PRELOADS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader']);
+const TSX = /(?:^|[\\/])tsx(?:[\\/]|$)/;
+
+/** Node options without those that preload tsx (`--import tsx`, and what the tsx command adds). */
+export function withoutTsx(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const option = execArgv[i]!;
+    const equals = option.indexOf('=');
+    const name = equals > 0 ? option.slice(0, equals) : option;
+    const value = equals > 0 ? option.slice(equals + 1) : execArgv[i + 1];
+    if (PRELOADS.has(name) && value !== undefined && TSX.test(value)) {
+      if (equals < 0) i++;
+      continue;
+    }
+    kept.push(option);
+  }
+  return kept;
 }

@@ -6,7 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SkippedFile } from '../../src/corpus/types.ts';
 import { loadRecord, type StoredRecord } from '../../src/index/cache.ts';
 import { isSkipped, RACY_MS, readRecord } from '../../src/index/records.ts';
-import { defaultBundle, startWorker, workerBundle, type BundleOptions } from '../../src/index/workers.ts';
+import {
+  defaultBundle,
+  startWorker,
+  withoutTsx,
+  workerBundle,
+  type BundleOptions,
+} from '../../src/index/workers.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -137,5 +143,27 @@ describe('the worker bundle', () => {
     }
     const kept = readdirSync(options.cacheDir).map((name) => join(options.cacheDir, name));
     expect(kept.sort()).toEqual(made.slice(2).sort());
+  });
+});
+
+describe("a worker's Node options", () => {
+  it('leave out what preloads tsx and keep the rest', () => {
+    const asTsxRunsUs = [
+      '--require',
+      '/srv/accord/node_modules/tsx/dist/preflight.cjs',
+      '--import',
+      'file:///srv/accord/node_modules/tsx/dist/loader.mjs',
+    ];
+    expect(withoutTsx(asTsxRunsUs)).toEqual([]);
+    expect(withoutTsx(['--enable-source-maps', '--import', 'tsx', '--expose-gc'])).toEqual([
+      '--enable-source-maps',
+      '--expose-gc',
+    ]);
+    expect(withoutTsx(['--import=tsx', '--require', './setup.cjs', '--import', './tsxish.mjs'])).toEqual([
+      '--require',
+      './setup.cjs',
+      '--import',
+      './tsxish.mjs',
+    ]);
   });
 });
