@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +95,35 @@ describe('starting a worker', () => {
     expect(whileBuilding).toEqual(onMain);
     expect(onBundle).toEqual(onMain);
   });
+
+  it.each([[[] as string[]], [['--expose-gc']]])(
+    'starts from a process run through tsx (with node options %j) and reads the same records',
+    (options) => {
+      const { dir, files } = corpus;
+      const src = (file: string) => JSON.stringify(new URL(`../../src/index/${file}`, import.meta.url).href);
+      const script = join(temporary(), 'start.mjs');
+      writeFileSync(
+        script,
+        `import { startWorker } from ${src('workers.ts')};
+        import { loadRecord } from ${src('cache.ts')};
+        import { isSkipped } from ${src('records.ts')};
+        const worker = startWorker({ dir: ${JSON.stringify(dir)}, files: ${JSON.stringify(files)} });
+        worker.on('message', (message) => {
+          if (!message.records) return;
+          console.log(JSON.stringify(message.records.map((r) => (isSkipped(r) ? r : loadRecord(r)))));
+          void worker.terminate();
+        });`,
+      );
+      const child = spawnSync(process.execPath, [...options, '--import', 'tsx', script], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        killSignal: 'SIGKILL',
+      });
+      expect(child.stderr).toBe('');
+      const onMain = files.map((file) => readRecord(dir, file));
+      expect(JSON.parse(child.stdout)).toEqual(JSON.parse(JSON.stringify(onMain)));
+    },
+  );
 
   it('falls back to tsx where no bundle can be written, and still reads the records', async () => {
     const { dir, files } = corpus;
