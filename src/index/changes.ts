@@ -1,210 +1,226 @@
 /**
  * Changed files taken into a serving index without holding its thread: the files are read one per turn
- * of the event loop (a worker thread joins in when there are many), and their records go into the index
- * in pieces of a few milliseconds each. Every piece is one synchronous step that leaves the index whole
+ * of the event loop until worker threads (readers.ts) take over, and their records go into the index in
+ * pieces of a few milliseconds each; files found changed meanwhile join the change under way. Every piece is one synchronous step that leaves the index whole
  * (each file's old version out and its new one in, facts and searches relinked), so a query between two
  * pieces sees some files of a burst new and the others as they were, never half of a file's change.
  */
-import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import type { SkippedFile } from '../corpus/types.ts';
+import { readFileSync } from 'node:fs';
 import { relink, replaceRecords, updateIndex, type Index } from './build.ts';
-import { loadRecord } from './cache.ts';
-import { changeOf, type SyncPlan, type SyncResult, type WorkerMessage } from './load.ts';
+import { changeOf, type SyncPlan, type SyncResult } from './load.ts';
+import { Readers, type Read } from './readers.ts';
 import { isSkipped, readRecord, type ArticleRecord } from './records.ts';
 import { turn } from './snapshotWriter.ts';
-import { startWorker } from './workers.ts';
 
 export interface ApplyOptions {
   keepBroken: boolean;
   /** About how long one piece of the index update holds the thread. Default 20 ms. */
   pieceMs?: number;
-  /** Reading threads besides this one, at most. Default: the cores but one (at least one). */
-  workers?: number;
+  /**
+   * The worker threads that read files: kept by the caller across plans (watch.ts), or started for this
+   * plan and ended with it. Default: the latter, as many as the files warrant.
+   */
+  readers?: Readers;
 }
 
-/** Files to read below which no worker is started: starting one takes about a second, and 70 MiB. */
-const WORKER_FROM = 100;
-/** Files a worker is given at a time. */
-const CHUNK = 8;
-
-type Read = ArticleRecord | SkippedFile;
-
 /** Reads the files of a plan and applies them to the index in pieces; resolves when all are in. */
-export async function applyPlan(
+export function applyPlan(
   index: Index,
   dir: string,
   plan: SyncPlan,
   options: ApplyOptions,
 ): Promise<SyncResult> {
-  const queue = [...plan.toRead];
-  const all: Read[] = [];
-  const ready: ArticleRecord[] = [];
-  const take = (records: Read[]) => {
-    all.push(...records);
-    for (const r of records) if (!isSkipped(r)) ready.push(r);
-  };
-  const helpers = new Helpers(dir, queue, take, helperCount(queue.length, options.workers));
-  const pieces = new PieceSize(options.pieceMs ?? 20);
-  try {
-    for (;;) {
-      const reading = queue.length > 0 || helpers.busy();
-      if (ready.length >= pieces.size || (ready.length > 0 && !reading)) {
-        const piece = ready.splice(0, reading ? pieces.size : ready.length);
-        if (!reading) return finish(index, plan, all, piece, options.keepBroken);
-        if (!pieces.measured) {
-          // The first piece waits a turn: a relink that changes nothing, timed, is what any piece costs.
-          ready.unshift(...piece);
-          pieces.measure(() => relink(index, index.skipped));
-        } else {
-          const started = cpuMs();
-          replaceRecords(index, { added: piece, removed: [] });
-          relink(index, index.skipped);
-          pieces.learn(piece.length, cpuMs() - started);
-        }
-      } else if (queue.length > 0 && !helpers.busy()) {
-        // This thread reads until a worker has started; then the workers read, and it applies.
-        take([readRecord(dir, queue.shift()!)]);
-      } else if (helpers.busy()) {
-        await helpers.next();
-        continue;
-      } else {
-        return finish(index, plan, all, [], options.keepBroken);
-      }
-      await turn();
+  const intake = new Intake(index, dir, options);
+  intake.add(plan);
+  return intake.run();
+}
+
+/**
+ * A change under way: the files of one or more plans (src/index/load.ts planSync) read and applied in
+ * pieces. Plans can be added while it runs, so a burst of changes seen over a while is one change, read
+ * by the same workers without a pause; `run` resolves once every file of every plan added is in.
+ */
+export class Intake {
+  /** Files to read, and files a worker was reading when they changed again (read once it answers). */
+  private readonly queue: string[] = [];
+  private readonly again = new Set<string>();
+  /** The last record read of each file (or why it could not be), and those not yet in the index. */
+  private readonly read = new Map<string, Read>();
+  private readonly ready = new Map<string, ArticleRecord>();
+  private readonly plans: SyncPlan[] = [];
+  private readonly readers: Readers;
+  private running = false;
+  private finished = false;
+  private readonly taker = (records: Read[]) => this.take(records);
+
+  constructor(
+    private readonly index: Index,
+    private readonly dir: string,
+    private readonly options: ApplyOptions,
+  ) {
+    this.readers = options.readers ?? new Readers(dir);
+  }
+
+  /**
+   * Adds a plan made after those before it; false once the change has finished (then make another).
+   * Files it finds gone are no longer read or applied; files read already are read again.
+   */
+  add(plan: SyncPlan): boolean {
+    if (this.finished) return false;
+    this.plans.push(plan);
+    for (const file of plan.gone) this.forget(file);
+    for (const file of plan.toRead) {
+      if (this.readers.reading(file)) this.again.add(file);
+      else if (!this.queue.includes(file)) this.queue.push(file);
     }
-  } finally {
-    helpers.stop();
+    this.readers.want(this.queue.length);
+    if (this.running) this.readers.serve(this.queue, this.taker);
+    return true;
+  }
+
+  async run(): Promise<SyncResult> {
+    const { readers } = this;
+    this.running = true;
+    readers.serve(this.queue, this.taker);
+    const pieces = new PieceSize(this.options.pieceMs ?? 20);
+    try {
+      for (;;) {
+        const reading = this.queue.length > 0 || readers.busy();
+        if (!reading) return this.finish();
+        if (this.ready.size >= pieces.size) {
+          const piece = this.takeReady(pieces.size);
+          const started = threadMs();
+          replaceRecords(this.index, { added: piece, removed: [] });
+          relink(this.index, this.index.skipped);
+          pieces.learn(piece.length, threadMs() - started);
+        } else if (this.queue.length > 0 && !readers.ready()) {
+          // This thread reads until a worker has started; then the workers read, and it applies.
+          this.take([readRecord(this.dir, this.queue.shift()!)]);
+        } else {
+          await readers.next();
+          continue;
+        }
+        await turn();
+      }
+    } finally {
+      this.finished = true;
+      if (this.options.readers) readers.release();
+      else readers.stop();
+    }
+  }
+
+  private take(records: Read[]): void {
+    for (const record of records) {
+      const { file } = record;
+      if (this.again.delete(file)) {
+        this.queue.push(file);
+        continue;
+      }
+      this.read.set(file, record);
+      this.ready.delete(file);
+      if (!isSkipped(record)) this.ready.set(file, record);
+    }
+  }
+
+  private forget(file: string): void {
+    this.read.delete(file);
+    this.ready.delete(file);
+    this.again.delete(file);
+    const at = this.queue.indexOf(file);
+    if (at >= 0) this.queue.splice(at, 1);
+  }
+
+  private takeReady(count: number): ArticleRecord[] {
+    const piece: ArticleRecord[] = [];
+    for (const [file, record] of this.ready) {
+      if (piece.length === count) break;
+      piece.push(record);
+      this.ready.delete(file);
+    }
+    return piece;
+  }
+
+  /** The last piece: the files left, those gone, the skipped list; what the whole change was. */
+  private finish(): SyncResult {
+    this.finished = true;
+    const plan = mergePlans(this.index, this.plans);
+    const { result, change } = changeOf(this.index, plan, [...this.read.values()], this.options.keepBroken);
+    const last = this.takeReady(this.ready.size);
+    if (last.length > 0 || change.removed.length > 0)
+      updateIndex(this.index, { added: last, removed: change.removed, skipped: change.skipped });
+    else this.index.skipped = change.skipped;
+    return result;
   }
 }
 
-/** The last piece: the files left, those gone, the skipped list; what the whole change was. */
-function finish(index: Index, plan: SyncPlan, all: Read[], last: ArticleRecord[], keepBroken: boolean) {
-  const { result, change } = changeOf(index, plan, all, keepBroken);
-  if (last.length > 0 || change.removed.length > 0)
-    updateIndex(index, { added: last, removed: change.removed, skipped: change.skipped });
-  else index.skipped = change.skipped;
-  return result;
-}
-
 /**
- * The process's CPU time in ms. Pieces are sized by CPU time, not wall time: on a busy machine the wall
- * time of a step is mostly time the thread was not running, which no piece size changes. (It counts the
- * reading workers' time too, which only makes pieces smaller.)
+ * Plans made one after another as one: a file seen gone after being seen present (or the other way)
+ * counts as the later plan says; the files gone or removed that the index holds now (perhaps applied by
+ * this very change) are removed.
  */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
+function mergePlans(index: Index, plans: SyncPlan[]): SyncPlan {
+  if (plans.length === 1) return plans[0]!;
+  const toRead = new Set<string>();
+  const present = new Set<string>();
+  const gone = new Set<string>();
+  const removed = new Set<string>();
+  for (const plan of plans) {
+    for (const file of [...plan.gone, ...plan.removed]) {
+      present.delete(file);
+      toRead.delete(file);
+      removed.add(file);
+    }
+    for (const file of plan.gone) gone.add(file);
+    for (const file of plan.present) {
+      gone.delete(file);
+      removed.delete(file);
+      present.add(file);
+    }
+    for (const file of plan.toRead) toRead.add(file);
+  }
+  return {
+    toRead: [...toRead],
+    removed: [...removed].filter((file) => index.records.has(file)),
+    gone,
+    complete: plans.some((p) => p.complete),
+    present,
+    restamped: plans.some((p) => p.restamped),
+  };
 }
 
 /**
- * How many files a piece takes: a piece costs a relink that would change nothing (the fixed part, timed
- * once, in CPU time) plus a share per file; it takes as many files as fit in `pieceMs`, or, when the
- * fixed part alone takes longer, as many as take as long again, so that the fixed part is at most half
- * of the work. The size at most doubles from one piece to the next.
+ * This thread's CPU time in ms (Linux: /proc/thread-self/schedstat, ~40 µs a read), else the wall time.
+ * Pieces are sized by the thread's own time: on a busy machine the wall time of a step is mostly time the
+ * thread was not running, and the process's CPU time counts the reading workers' too.
+ */
+function threadMs(): number {
+  if (schedstat) {
+    try {
+      return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+    } catch {
+      schedstat = false;
+    }
+  }
+  return performance.now();
+}
+let schedstat = process.platform === 'linux';
+
+/**
+ * How many files a piece takes. A piece costs a part that grows with the corpus (relinking its facts and
+ * lists) and a share per file; rather than model the two, each piece's size is the last one's scaled by
+ * how far its time fell short of or went past the aim, at most doubling. The aim is `pieceMs`, or twice
+ * the cheapest piece seen when even that took longer: then the fixed part is at most about half the work.
  */
 class PieceSize {
   size = 4;
-  measured = false;
-  private fixed = 0;
-  private perFile = 0;
+  private cheapest = Infinity;
 
   constructor(private readonly pieceMs: number) {}
 
-  measure(relink: () => void): void {
-    const started = cpuMs();
-    relink();
-    this.fixed = cpuMs() - started;
-    this.measured = true;
-    this.resize();
-  }
-
   learn(files: number, tookMs: number): void {
-    const perFile = Math.max(0.2, (tookMs - this.fixed) / files);
-    this.perFile = this.perFile === 0 ? perFile : 0.7 * this.perFile + 0.3 * perFile;
-    this.resize();
-  }
-
-  private resize(): void {
-    if (this.perFile === 0) return;
-    const forFiles = Math.max(this.pieceMs - this.fixed, this.fixed);
-    const size = Math.round(forFiles / this.perFile);
-    this.size = Math.max(1, Math.min(256, 2 * this.size, size));
-  }
-}
-
-function helperCount(files: number, workers?: number): number {
-  const most = workers ?? availableParallelism();
-  return Math.min(most, Math.floor(files / WORKER_FROM));
-}
-
-/**
- * Worker threads that take files from the shared queue, CHUNK at a time, once they have started; the
- * records they send back are handed to `take`. A worker that fails gives its files back to the queue.
- */
-class Helpers {
-  private readonly workers: Worker[] = [];
-  private inFlight = 0;
-  private wake: (() => void) | null = null;
-
-  constructor(
-    dir: string,
-    private readonly queue: string[],
-    private readonly take: (records: Read[]) => void,
-    count: number,
-  ) {
-    for (let i = 0; i < count; i++) this.start(dir);
-  }
-
-  private start(dir: string): void {
-    const worker = startWorker({ dir });
-    worker.unref();
-    let asked: string[] = [];
-    const give = () => {
-      asked = this.queue.splice(0, CHUNK);
-      if (asked.length === 0) return;
-      this.inFlight++;
-      worker.postMessage(asked);
-    };
-    const settle = () => {
-      this.inFlight--;
-      asked = [];
-      this.wake?.();
-    };
-    worker.on('message', (message: WorkerMessage) => {
-      if ('records' in message) {
-        this.take(message.records.map((r) => (isSkipped(r) ? r : loadRecord(r))));
-        settle();
-      }
-      give();
-    });
-    const fail = () => {
-      this.queue.push(...asked);
-      if (asked.length > 0) settle();
-      const at = this.workers.indexOf(worker);
-      if (at >= 0) this.workers.splice(at, 1);
-    };
-    worker.once('error', fail);
-    worker.once('exit', fail);
-    this.workers.push(worker);
-  }
-
-  /** Whether a worker is reading files. */
-  busy(): boolean {
-    return this.inFlight > 0;
-  }
-
-  /** Resolves when a worker has sent records back (or failed). */
-  next(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = () => {
-        this.wake = null;
-        resolve();
-      };
-    });
-  }
-
-  stop(): void {
-    for (const worker of this.workers.splice(0)) void worker.terminate();
+    this.cheapest = Math.min(this.cheapest, tookMs);
+    const aim = Math.max(this.pieceMs, 2 * this.cheapest);
+    const scaled = Math.floor((files * aim) / Math.max(tookMs, 0.1));
+    this.size = Math.max(1, Math.min(256, 2 * files, scaled));
   }
 }
