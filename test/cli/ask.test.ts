@@ -1,6 +1,6 @@
 /** The command-line contract (docs/cli-contract.md), run as a real child process. */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -154,16 +154,20 @@ describe('npm run ask', () => {
 
   it('answers from another folder with --corpus, and warns once for each broken file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
-    writeFileSync(
-      join(dir, 'good.txt'),
-      'Robotics Lab Opens\n\nMay 2, 2023\n\nThe robotics lab opened in Leeds on May 1.',
-    );
-    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02]));
-    writeFileSync(join(dir, 'notes.pdf'), 'not an article');
-    const { code, stdout, stderr } = await ask(['--corpus', dir, '--json', 'search', 'robotics', 'lab']);
-    expect(code).toBe(0);
-    expect(stderr.trim().split('\n')).toEqual(['Skipped broken.txt: the file is binary, not text.']);
-    expect(JSON.parse(stdout).answers[0].article.id).toBe('good');
+    try {
+      writeFileSync(
+        join(dir, 'good.txt'),
+        'Robotics Lab Opens\n\nMay 2, 2023\n\nThe robotics lab opened in Leeds on May 1.',
+      );
+      writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02]));
+      writeFileSync(join(dir, 'notes.pdf'), 'not an article');
+      const { code, stdout, stderr } = await ask(['--corpus', dir, '--json', 'search', 'robotics', 'lab']);
+      expect(code).toBe(0);
+      expect(stderr.trim().split('\n')).toEqual(['Skipped broken.txt: the file is binary, not text.']);
+      expect(JSON.parse(stdout).answers[0].article.id).toBe('good');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs through the npm script of the contract', async () => {

@@ -19,7 +19,7 @@ import { FakeDiscord, TOKEN } from '../discord/server.ts';
 afterAll(killLeftovers);
 const cleanups: (() => void)[] = [];
 afterAll(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 describe('deploy-commands', () => {

@@ -1,14 +1,25 @@
 /** Corpus folders as people give them: empty, the root of the disk, articles linked from elsewhere. */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { loadIndex } from '../../src/index/load.ts';
 
 const run = promisify(execFile);
+
+/** A new folder under the system's temporary one, removed after the test. */
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 const ARTICLE =
   'Harbour Clinic Opens Tide Ward\n\nApril 9, 2022\n\nThe Harbour Clinic opened its new tide ward on Monday.\n';
@@ -21,7 +32,7 @@ async function load(dir: string): Promise<{ articles: number; warnings: string[]
 
 describe('corpus folders', () => {
   it('says that an empty folder holds no articles', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-empty-'));
+    const dir = tempDir('accord-empty-');
     writeFileSync(join(dir, 'notes.pdf'), 'not an article');
     const { articles, warnings } = await load(dir);
     expect(articles).toBe(0);
@@ -35,7 +46,7 @@ describe('corpus folders', () => {
   });
 
   it('says nothing of the kind when there are articles', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-one-'));
+    const dir = tempDir('accord-one-');
     writeFileSync(join(dir, 'tide.txt'), ARTICLE);
     const { articles, warnings } = await load(dir);
     expect(articles).toBe(1);
@@ -43,9 +54,9 @@ describe('corpus folders', () => {
   });
 
   it('reads an article through a symbolic link, and reports a link that leads nowhere', async () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'accord-elsewhere-'));
+    const elsewhere = tempDir('accord-elsewhere-');
     writeFileSync(join(elsewhere, 'tide.txt'), ARTICLE);
-    const dir = mkdtempSync(join(tmpdir(), 'accord-linked-'));
+    const dir = tempDir('accord-linked-');
     symlinkSync(join(elsewhere, 'tide.txt'), join(dir, 'linked.txt'));
     symlinkSync(join(elsewhere, 'gone.txt'), join(dir, 'dangling.txt'));
     mkdirSync(join(dir, 'sub'));

@@ -16,7 +16,7 @@ import { QuietTimes } from '../../src/index/watch.ts';
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 describe('quiet times of changing files', () => {

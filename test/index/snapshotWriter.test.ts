@@ -16,7 +16,7 @@ import { snapshotOf } from '../../src/index/cache.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 test('packs the same bytes as encodeSnapshot, and loads back to the same answers', async () => {

@@ -20,7 +20,7 @@ const seeds = join(root, 'corpus');
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 /** A temporary corpus folder holding copies of the given files. */

@@ -20,7 +20,7 @@ import { watchCorpus } from '../../src/index/watch.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 /** The text with one more paragraph at the end of its body (before a "Related News" list). */

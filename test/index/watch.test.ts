@@ -11,7 +11,7 @@ import { watchCorpus, type CorpusWatcher } from '../../src/index/watch.ts';
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 async function setup() {
