@@ -49,7 +49,7 @@ import {
   speechSentence,
   visitSentence,
 } from './phrases.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../src/bench/random.ts';
 import { titleCase, type Org, type Person, type Rank, type World } from './world.ts';
 import { fullName as fullNameOf, Writer } from './writer.ts';
 

@@ -6,7 +6,7 @@
 import { ArticleFactory } from './articles.ts';
 import { isoDay } from './dates.ts';
 import { buildQuestions, type GoldQuestion } from './questions.ts';
-import { Random } from './random.ts';
+import { Random } from '../../src/bench/random.ts';
 import { buildWorld } from './world.ts';
 
 export type { GoldQuestion } from './questions.ts';

@@ -2,7 +2,7 @@
  * Calendar arithmetic for the generator, on whole days in UTC (no time zones, no clocks), and the ways
  * press releases write dates: date lines under the title and dates inside sentences.
  */
-import type { Random } from './random.ts';
+import type { Random } from '../../src/bench/random.ts';
 
 /** A calendar day. */
 export interface Day {

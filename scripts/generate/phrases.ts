@@ -4,7 +4,7 @@
  * that no two articles read the same.
  */
 import { FIELDS, PLACES_VISITED, VALUES } from './lists.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../src/bench/random.ts';
 
 export const PURPOSES = [
   'to further strengthen the cooperation between the two sides, fully promote the exchange and sharing of advantageous resources, and better serve the transformation and upgrading of regional development',

@@ -6,7 +6,7 @@
  */
 import { type Day, isoDay, monthDay } from './dates.ts';
 import type { ArticleFacts, EventClass, EventFact, Facility, NegativeFact, SigningFact } from './facts.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../src/bench/random.ts';
 import { type Org, OrgNames, type World } from './world.ts';
 
 /** A gold question, in the shape of the project's evaluation files. */

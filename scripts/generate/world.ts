@@ -31,7 +31,7 @@ import {
   WEST_FIRST_MALE,
   WEST_SURNAMES,
 } from './lists.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../src/bench/random.ts';
 
 export type Region = 'cn' | 'uk' | 'us' | 'au' | 'de' | 'other';
 export type OrgKind = 'university' | 'hospital' | 'district' | 'company' | 'institute';

@@ -4,7 +4,7 @@
  * Also knows how an article names organisations (full name first, with an acronym defined in brackets,
  * then the acronym or short name) and people (titles before or after the name, honorifics).
  */
-import type { Random } from './random.ts';
+import type { Random } from '../../src/bench/random.ts';
 import type { Org, Person, Site } from './world.ts';
 
 export type PersonStyle =

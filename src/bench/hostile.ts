@@ -7,27 +7,7 @@ import { autocomplete } from '../answers/autocomplete.ts';
 import { answer, COMMANDS } from '../answers/index.ts';
 import { checkQuery } from '../answers/query.ts';
 import type { Index } from '../index/build.ts';
-
-/** A small seeded generator (mulberry32): the same queries on every run. */
-class Random {
-  constructor(private state: number) {}
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
+import { Random } from './random.ts';
 
 /** Repeats `unit` until the text is `length` characters long (cut at the end). */
 function fill(unit: string, length = 300): string {
@@ -63,7 +43,8 @@ const COMMON =
 
 /** The hostile queries, by name: deterministic, so runs compare. */
 export function hostileQueries(): { name: string; query: string }[] {
-  const random = new Random(12);
+  // The state the query set was first drawn from, as it is: the same queries as before.
+  const random = Random.fromState(12);
   const common = COMMON.split(' ');
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const noiseChars =

@@ -1,6 +1,7 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) with the helpers the corpus generator needs.
- * The same seed always gives the same sequence, on every platform, so generated corpora are reproducible.
+ * A small seeded pseudo-random generator (mulberry32) with the helpers the corpus generator
+ * (scripts/generate/) and the bench's hostile queries need. The same seed always gives the same
+ * sequence, on every platform, so generated corpora and query sets are reproducible.
  */
 
 export class Random {
@@ -9,6 +10,13 @@ export class Random {
   constructor(seed: number) {
     // Spread the seed so that neighbouring seeds (1, 2, 3...) give unrelated sequences.
     this.state = hash32(Math.trunc(seed) >>> 0);
+  }
+
+  /** A generator that starts from this state as it is, unspread. */
+  static fromState(state: number): Random {
+    const random = new Random(0);
+    random.state = state >>> 0;
+    return random;
   }
 
   /** A float in [0, 1). */
