@@ -28,6 +28,8 @@ export interface BurstFigure {
   settleMs: number;
   /** The longest the event loop was held while the burst settled. */
   stallMs: number;
+  /** CPU time the process spent (all its threads) from the first write until settled: less moved by load. */
+  cpuMs: number;
   /** The longest the event loop was held from then until the snapshot was written (null: none seen). */
   snapshotStallMs: number | null;
   /** From settling until the snapshot file was replaced. */
@@ -139,6 +141,7 @@ export async function measureWatch(options: {
         return { path, bytes };
       });
       probe.take();
+      const cpuBefore = process.cpuUsage();
       // The time of the first write, on this thread's clock.
       const started = await writeSpread(writes, spread);
       const writtenMs = Math.round(performance.now() - started);
@@ -146,6 +149,7 @@ export async function measureWatch(options: {
       while (!settled() && performance.now() - started < 120_000) await sleep(2);
       const settleMs = Math.round(performance.now() - started);
       const stallMs = probe.take();
+      const cpu = process.cpuUsage(cpuBefore);
       const since = performance.now();
       while (written() === before && performance.now() - since < 30_000) await sleep(10);
       const seen = written() !== before;
@@ -154,6 +158,7 @@ export async function measureWatch(options: {
         writtenMs,
         settleMs,
         stallMs,
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
         snapshotStallMs: seen ? probe.take() : null,
         snapshotAfterMs: seen ? Math.round(performance.now() - since) : null,
       });
@@ -181,7 +186,7 @@ export async function measureWatchIn(corpus: string, cacheDir: string): Promise<
 export function watchLines(m: WatchMeasurement): string[] {
   return m.bursts.map(
     (b) =>
-      `  corpus changes at ${m.articles} articles: ${b.changes} file(s) written over ${b.writtenMs} ms settle in ${b.settleMs} ms, longest main-thread stall ${b.stallMs} ms` +
+      `  corpus changes at ${m.articles} articles: ${b.changes} file(s) written over ${b.writtenMs} ms settle in ${b.settleMs} ms (${b.cpuMs} ms CPU), longest main-thread stall ${b.stallMs} ms` +
       (b.snapshotStallMs === null
         ? '; snapshot not written within 30 s'
         : `; snapshot written ${b.snapshotAfterMs} ms later, stall meanwhile ${b.snapshotStallMs} ms`),

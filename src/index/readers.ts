@@ -44,6 +44,8 @@ export class Readers {
   private take: ((records: Read[]) => void) | null = null;
   private wake: (() => void) | null = null;
   private idle: NodeJS.Timeout | undefined;
+  /** A worker failed before it started: none is started again (the main thread reads). */
+  private broken = false;
   private readonly most: number;
   private readonly filesPerWorker: number;
   private readonly idleMs: number;
@@ -60,6 +62,7 @@ export class Readers {
   /** Starts workers for about this many files to read (one per filesPerWorker, up to `most`). */
   want(files: number): void {
     clearTimeout(this.idle);
+    if (this.broken) return;
     const count = Math.min(this.most, Math.floor(files / this.filesPerWorker));
     while (this.readers.length < count) this.start();
   }
@@ -130,10 +133,12 @@ export class Readers {
       this.wake?.();
     });
     const fail = () => {
+      const at = this.readers.indexOf(reader);
+      if (at < 0) return; // ended by stop()
+      this.readers.splice(at, 1);
+      if (!reader.started) this.broken = true;
       this.queue.push(...reader.asked);
       reader.asked = [];
-      const at = this.readers.indexOf(reader);
-      if (at >= 0) this.readers.splice(at, 1);
       this.wake?.();
     };
     worker.once('error', fail);
