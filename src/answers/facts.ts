@@ -19,6 +19,7 @@ type FactKind = 'who-signed' | 'when';
 
 interface FactSpec<K extends FactKind, F extends Signing | DatedEvent> {
   kind: K;
+  /** The facts by their number in the fact search (FactHit.fact). */
   facts(index: Index): F[];
   search(index: Index): FactIndex;
   /** How much a fact's score is multiplied by, at equal footing with the others. */
@@ -72,7 +73,7 @@ function factAnswer<K extends FactKind, F extends Signing | DatedEvent>(spec: Fa
  */
 export const whoSigned = factAnswer({
   kind: 'who-signed',
-  facts: (index) => index.facts.signings,
+  facts: (index) => index.factSearch.signings.facts,
   search: (index) => index.factSearch.signings,
   weight: (fact: Signing) => (fact.signers.length > 0 ? 1.25 : 1),
   minConfidence: 0.5,
@@ -92,7 +93,7 @@ export const whoSigned = factAnswer({
 /** `/when`: an event that states its own date before one that takes the date of its article's ceremony. */
 export const when = factAnswer({
   kind: 'when',
-  facts: (index) => index.facts.events,
+  facts: (index) => index.factSearch.events.facts,
   search: (index) => index.factSearch.events,
   weight: (fact: DatedEvent) => (fact.sentences.length === 1 ? 1.15 : 1) * (fact.date ? 1 : 0.9),
   minConfidence: 0,

@@ -96,13 +96,18 @@ export class AliasTable {
 
   constructor(aliases: Iterable<Alias>) {
     const unique = new Map<string, Alias>();
-    for (const alias of aliases) unique.set(`${alias.short}\u0000${foldForMatch(alias.long)}`, alias);
+    for (const alias of aliases) unique.set(keyOf(alias), alias);
     this.aliases = [...unique.values()];
     for (const alias of this.aliases) {
       push(this.byShort, alias.short, alias);
       push(this.byShortFolded, foldForMatch(alias.short), alias);
       push(this.byLong, foldForMatch(alias.long), alias);
     }
+  }
+
+  /** The acronyms, as written. */
+  shortForms(): Iterable<string> {
+    return this.byShort.keys();
   }
 
   /** The long forms of an acronym as written ("USST"); case matters, so "Us" is not "US". */
@@ -141,4 +146,75 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The aliases of each file, from which the corpus's AliasTable is made again when files change, at the
+ * cost of the aliases those files define: the table holds each alias once (by acronym and folded long
+ * form) where it first comes in file order, as the last file that defines it writes it, as
+ * `new AliasTable` over every file's aliases in file order does.
+ */
+export class AliasSources {
+  private readonly byFile = new Map<string, Alias[]>();
+  /** Per alias key: the files that define it, each with where it first comes there and how it last writes it. */
+  private readonly byKey = new Map<string, Map<string, { first: number; alias: Alias }>>();
+  /** Per alias key: its first file and place there, and the alias as its last file writes it. */
+  private readonly entries = new Map<string, { file: string; first: number; alias: Alias }>();
+  private current = new AliasTable([]);
+  private changed = false;
+
+  /** Sets the aliases a file defines (none: it defines none, or it is gone). */
+  set(file: string, aliases: Alias[]): void {
+    const old = this.byFile.get(file) ?? [];
+    if (old.length === 0 && aliases.length === 0) return;
+    const touched = new Set<string>();
+    for (const alias of old) {
+      const key = keyOf(alias);
+      this.byKey.get(key)?.delete(file);
+      touched.add(key);
+    }
+    if (aliases.length > 0) this.byFile.set(file, aliases);
+    else this.byFile.delete(file);
+    aliases.forEach((alias, i) => {
+      const key = keyOf(alias);
+      let files = this.byKey.get(key);
+      if (!files) this.byKey.set(key, (files = new Map()));
+      const own = files.get(file);
+      if (own) own.alias = alias;
+      else files.set(file, { first: i, alias });
+      touched.add(key);
+    });
+    for (const key of touched) this.place(key);
+    this.changed = true;
+  }
+
+  /** The table of the aliases as they now stand. */
+  table(): AliasTable {
+    if (this.changed) {
+      const entries = [...this.entries.values()].sort((a, b) =>
+        a.file < b.file ? -1 : a.file > b.file ? 1 : a.first - b.first,
+      );
+      this.current = new AliasTable(entries.map((e) => e.alias));
+      this.changed = false;
+    }
+    return this.current;
+  }
+
+  private place(key: string): void {
+    const files = this.byKey.get(key);
+    let first: { file: string; first: number } | null = null;
+    let last: { file: string; alias: Alias } | null = null;
+    for (const [file, own] of files ?? []) {
+      if (!first || file < first.file) first = { file, first: own.first };
+      if (!last || file > last.file) last = { file, alias: own.alias };
+    }
+    if (!first || !last) {
+      this.byKey.delete(key);
+      this.entries.delete(key);
+    } else this.entries.set(key, { ...first, alias: last.alias });
+  }
+}
+
+function keyOf(alias: Alias): string {
+  return `${alias.short}\u0000${foldForMatch(alias.long)}`;
 }

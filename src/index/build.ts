@@ -14,11 +14,12 @@ import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
 import { FactSearch, type StoredFactSearch } from './factSearch.ts';
 import type { Facts } from '../facts/types.ts';
 import { toTerm, wordsOf } from '../text/terms.ts';
-import { AliasTable } from '../facts/aliases.ts';
+import { AliasSources, AliasTable } from '../facts/aliases.ts';
 import { recordOf, type ArticleRecord } from './records.ts';
-import { commonTermsOf } from './common.ts';
+import { CommonTerms } from './common.ts';
 import { PassageTerms } from './passageTerms.ts';
 import { SuggestionIndex } from './suggestions.ts';
+import { Spellings } from './spellings.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */
 export interface Passage {
@@ -61,28 +62,25 @@ export interface Index {
   suggestions: SuggestionIndex;
   /** The terms in more than commonLimit of the articles (index/common.ts), derived when the index changes. */
   commonTerms: string[];
-  /** Gathers the terms of the document MiniSearch is adding, when set (see newSearch). */
-  collector: { terms: Set<string> | null };
+  /** The file each `surface` spelling was read from (see spellings.ts); one a snapshot gave may be missing. */
+  surfaceFiles: Map<string, string>;
+  /** Gathers the terms of the document MiniSearch is adding, each with its first spelling, when set (see newSearch). */
+  collector: { terms: Map<string, string> | null };
 }
 
 /**
- * MiniSearch options; the index and the loader of a cached index use the same. While documents are
- * added, each term's spelling in the corpus is learnt into `surface`, and the terms of the document being
- * added are collected into `collect` when it is set; queries use the plain term function.
+ * MiniSearch options; the index and the loader of a cached index use the same. While a document is
+ * added, its terms are collected into `collect` when it is set, each with its first spelling; queries
+ * use the plain term function.
  */
-export function searchOptions(
-  surface: Map<string, string>,
-  collect?: { terms: Set<string> | null },
-): Options<ArticleDoc> {
+export function searchOptions(collect?: { terms: Map<string, string> | null }): Options<ArticleDoc> {
   return {
     fields: ['title', 'text'],
     tokenize: wordsOf,
     processTerm: (word: string) => {
       const term = toTerm(word);
-      if (term !== null) {
-        if (!surface.has(term)) surface.set(term, word);
-        collect?.terms?.add(term);
-      }
+      const terms = collect?.terms;
+      if (term !== null && terms && !terms.has(term)) terms.set(term, word);
       return term;
     },
     searchOptions: { processTerm: queryTerm },
@@ -119,6 +117,7 @@ export function emptyIndex(): Index {
     averageSentenceLength: 1,
     aliases: new AliasTable([]),
     surface: new Map(),
+    surfaceFiles: new Map(),
     facts: { signings: [], events: [] },
     factSearch: new FactSearch(),
     skipped: [],
@@ -162,42 +161,51 @@ export function replaceRecords(
   onAdded?: (done: number, total: number) => void,
 ): void {
   const leaving = new Set([...change.removed, ...change.added.map((r) => r.file)]);
-  const stale: number[] = [];
+  const links = linksOf.get(index);
+  const spellings = new Spellings(index);
   for (const file of leaving) {
     const id = index.documentIds.get(file);
     const record = index.records.get(file);
+    links?.leave(file, record);
+    if (record) {
+      const terms = documentTerms(record.article);
+      spellings.leaving(file, terms);
+      for (const term of terms) countTerm(index, term, -1, links);
+    }
     if (id !== undefined) {
-      stale.push(id);
+      // Removed term by term (its text read again), not discarded: a discarded document stays in its
+      // terms' lists until MiniSearch vacuums them, later, and until then counts in their rarity.
+      const article = index.documents.get(id)!;
+      index.search.remove({ id, title: article.title, text: article.text });
       index.documents.delete(id);
       index.documentIds.delete(file);
       index.passageTerms.remove(id);
     }
-    if (record) {
-      for (const term of documentTerms(record.article)) countTerm(index, term, -1);
-    }
     index.records.delete(file);
   }
-  if (stale.length) index.search.discardAll(stale);
 
   const collect = index.collector;
   const firstId = index.nextDocumentId;
   for (const record of change.added) {
     const { article } = record;
     const id = index.nextDocumentId++;
-    const terms = new Set<string>();
+    const terms = new Map<string, string>();
     collect.terms = terms;
     try {
       index.search.add({ id, title: article.title, text: article.text });
     } finally {
       collect.terms = null;
     }
-    for (const term of terms) countTerm(index, term, 1);
+    for (const term of terms.keys()) countTerm(index, term, 1, links);
+    links?.enter(record);
     index.passageTerms.add(id, article);
     index.records.set(record.file, record);
     index.documents.set(id, article);
     index.documentIds.set(record.file, id);
+    spellings.entered(record.file, terms);
     onAdded?.(id - firstId + 1, change.added.length);
   }
+  spellings.settle();
 }
 
 /**
@@ -208,7 +216,7 @@ export function newSearch(
   index: Pick<Index, 'surface' | 'collector'>,
   loaded?: (options: Options<ArticleDoc>) => MiniSearch<ArticleDoc>,
 ): MiniSearch<ArticleDoc> {
-  const options = searchOptions(index.surface, index.collector);
+  const options = searchOptions(index.collector);
   return loaded ? loaded(options) : new MiniSearch<ArticleDoc>(options);
 }
 
@@ -224,36 +232,163 @@ export function documentTerms(article: Article): Set<string> {
   return terms;
 }
 
-function countTerm(index: Index, term: string, delta: number): void {
+function countTerm(index: Index, term: string, delta: number, links: Links | undefined): void {
+  links?.terms.add(term);
   const count = (index.documentFrequency.get(term) ?? 0) + delta;
   if (count > 0) index.documentFrequency.set(term, count);
   else index.documentFrequency.delete(term);
 }
 
 /**
- * Recomputes what depends on the whole set of records: the article list, the alias table, the facts and
- * their search (which re-indexes only the records that changed, or takes what a snapshot stored).
+ * What relink keeps from one call to the next, to bring an index's derived parts in line with the files
+ * that changed since (replaceRecords notes them) at the cost of those files.
+ */
+class Links {
+  /** The records in file order: index.articles holds their articles. */
+  records: ArticleRecord[] = [];
+  sentences = 0;
+  words = 0;
+  /** Files added, replaced or removed since the last relink, and terms whose document frequency changed. */
+  pending = new Set<string>();
+  terms = new Set<string>();
+  readonly aliases = new AliasSources();
+  readonly common = new CommonTerms();
+
+  leave(file: string, record: ArticleRecord | undefined): void {
+    this.pending.add(file);
+    if (record) this.count(record, -1);
+  }
+
+  enter(record: ArticleRecord): void {
+    this.pending.add(record.file);
+    this.count(record, 1);
+  }
+
+  count(record: ArticleRecord, sign: number): void {
+    this.sentences += sign * record.article.sentences.length;
+    this.words += sign * record.words;
+  }
+}
+
+const linksOf = new WeakMap<Index, Links>();
+
+/**
+ * Brings what depends on the whole set of records in line with them: the article list, the alias table,
+ * the facts and their search, the suggestions and the common terms. After a first relink, each relink
+ * costs in proportion to the files changed since the one before; a snapshot's stored fact search is
+ * taken as it is.
  */
 export function relink(index: Index, skipped: SkippedFile[], stored?: StoredFactSearch): Index {
+  const links = linksOf.get(index);
+  if (stored || !links || !relinkChanged(index, links)) relinkAll(index, stored);
+  index.skipped = skipped;
+  return index;
+}
+
+/** Relinks from every record. */
+function relinkAll(index: Index, stored?: StoredFactSearch): void {
+  const links = new Links();
   const records = [...index.records.values()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
   );
+  links.records = records;
   index.articles = records.map((r) => r.article);
-  let sentences = 0;
-  let words = 0;
-  for (const article of index.articles) {
-    sentences += article.sentences.length;
+  for (const record of records) {
+    links.count(record, 1);
+    links.aliases.set(record.file, record.aliases);
   }
-  for (const record of records) words += record.words;
-  index.averageSentenceLength = sentences > 0 ? words / sentences : 1;
-  index.aliases = new AliasTable(records.flatMap((r) => r.aliases));
+  index.averageSentenceLength = links.sentences > 0 ? links.words / links.sentences : 1;
+  index.aliases = links.aliases.table();
   index.facts = combineFacts(records.map((r) => r.facts));
   if (!stored || !index.factSearch.restore(stored, records, index.aliases))
     index.factSearch.update(records, index.aliases);
-  index.skipped = skipped;
   index.suggestions.update(records, index.documentFrequency);
-  index.commonTerms = commonTermsOf(index.documentFrequency, index.articles.length);
-  return index;
+  index.commonTerms = links.common.update(index.documentFrequency, index.articles.length);
+  linksOf.set(index, links);
+}
+
+/** Relinks the files changed since the last relink: false when the links do not agree with the records. */
+function relinkChanged(index: Index, links: Links): boolean {
+  const files = [...links.pending];
+  const terms = links.terms;
+  links.pending = new Set();
+  links.terms = new Set();
+  const { records } = links;
+  let moved = records.length;
+  for (const file of files) {
+    const record = index.records.get(file);
+    const at = placeOf(records, file);
+    const old = records[at]?.file === file ? records[at] : undefined;
+    if (!old && !record) continue;
+    if (!spliceFacts(index.facts, records, at, old, record)) return false;
+    if (old && record) records[at] = record;
+    else if (record) records.splice(at, 0, record);
+    else records.splice(at, 1);
+    if (record) index.articles.splice(at, old ? 1 : 0, record.article);
+    else index.articles.splice(at, 1);
+    if (!old || !record) moved = Math.min(moved, at);
+    else numberFacts(record, at);
+    links.aliases.set(file, record?.aliases ?? []);
+  }
+  if (records.length !== index.records.size) return false;
+  for (let i = moved; i < records.length; i++) numberFacts(records[i]!, i);
+  index.averageSentenceLength = links.sentences > 0 ? links.words / links.sentences : 1;
+  index.aliases = links.aliases.table();
+  const changed = { files, records: index.records, terms };
+  index.factSearch.update(records, index.aliases, changed);
+  index.suggestions.update(records, index.documentFrequency, changed);
+  index.commonTerms = links.common.update(index.documentFrequency, records.length, terms);
+  return true;
+}
+
+/** Where a file is, or goes, among records in file order. */
+function placeOf(records: ArticleRecord[], file: string): number {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (records[middle]!.file < file) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Puts a file's new facts in place of its old ones in the index's lists (in file order), the file being
+ * at `at` among the records (its old record there, or its place). False when the lists do not agree.
+ */
+function spliceFacts(
+  facts: Facts,
+  records: ArticleRecord[],
+  at: number,
+  old: ArticleRecord | undefined,
+  record: ArticleRecord | undefined,
+): boolean {
+  for (const kind of ['signings', 'events'] as const) {
+    const list: unknown[] = facts[kind];
+    const before = old?.facts[kind] ?? [];
+    const after: unknown[] = record?.facts[kind] ?? [];
+    if (before.length === 0 && after.length === 0) continue;
+    let offset = 0;
+    if (before.length > 0) offset = list.indexOf(before[0]);
+    else
+      for (let i = at - 1; i >= 0; i--) {
+        const own = records[i]!.facts[kind];
+        if (own.length === 0) continue;
+        offset = list.indexOf(own[own.length - 1]) + 1;
+        if (offset === 0) return false;
+        break;
+      }
+    if (offset < 0) return false;
+    list.splice(offset, before.length, ...after);
+  }
+  return true;
+}
+
+/** Points a record's facts at its article's number. */
+function numberFacts(record: ArticleRecord, article: number): void {
+  for (const signing of record.facts.signings) signing.article = article;
+  for (const event of record.facts.events) event.article = article;
 }
 
 /**

@@ -16,8 +16,40 @@ export function commonLimit(articleCount: number): number {
   return Math.max(COMMON_SHARE * articleCount, COMMON_MIN_ARTICLES);
 }
 
-/** The terms in more than commonLimit of the articles: a few hundred. */
+/** The terms in more than commonLimit of the articles: a few hundred, in alphabetical order. */
 export function commonTermsOf(documentFrequency: Map<string, number>, articleCount: number): string[] {
-  const limit = commonLimit(articleCount);
-  return [...documentFrequency].filter(([, df]) => df > limit).map(([term]) => term);
+  return new CommonTerms().update(documentFrequency, articleCount);
+}
+
+/**
+ * The common terms, kept in line as the articles change: only the terms whose document frequency
+ * changed are looked at, unless the number of articles moves the limit. In alphabetical order, so that
+ * they do not depend on the order the articles came in.
+ */
+export class CommonTerms {
+  /** The whole part of the limit (frequencies are whole: more than it is more than the limit). */
+  private limit = -1;
+  private readonly terms = new Set<string>();
+  private list: string[] = [];
+
+  /** The common terms; `changed`: the terms whose document frequency changed since the last update. */
+  update(documentFrequency: Map<string, number>, articleCount: number, changed?: Iterable<string>): string[] {
+    const limit = Math.floor(commonLimit(articleCount));
+    let moved = false;
+    if (!changed || limit !== this.limit) {
+      this.limit = limit;
+      this.terms.clear();
+      for (const [term, df] of documentFrequency) if (df > limit) this.terms.add(term);
+      moved = true;
+    } else
+      for (const term of changed) {
+        const common = (documentFrequency.get(term) ?? 0) > limit;
+        if (common === this.terms.has(term)) continue;
+        if (common) this.terms.add(term);
+        else this.terms.delete(term);
+        moved = true;
+      }
+    if (moved) this.list = [...this.terms].sort();
+    return this.list;
+  }
 }

@@ -31,7 +31,7 @@ import { foldForMatch } from '../text/normalize.ts';
 import { matchTerm, words } from '../text/terms.ts';
 import { isAcronym } from '../facts/organizations.ts';
 import { articleFactWords } from '../facts/factWords.ts';
-import type { ArticleFactWords, FactWords } from '../facts/types.ts';
+import type { ArticleFactWords, DatedEvent, FactWords, Signing } from '../facts/types.ts';
 
 export type FactKind = 'signing' | 'event';
 
@@ -241,6 +241,16 @@ class Numbers {
   }
 }
 
+/** An array of at least `needed` elements holding `array`'s: itself, or one half as long again. */
+function grown<T extends Uint32Array | Uint16Array | Uint8Array | Int32Array>(array: T, needed: number): T {
+  if (array.length >= needed) return array;
+  const next = new (array.constructor as new (n: number) => T)(
+    Math.max(needed, Math.ceil(array.length * 1.5), 16),
+  );
+  next.set(array);
+  return next;
+}
+
 export interface FactHit {
   fact: number;
   score: number;
@@ -307,7 +317,20 @@ class Scratch {
   }
 }
 
-export class FactIndex {
+/**
+ * The facts of one kind, searchable. Each fact has a slot in the columns. After a rebuild (or a snapshot's
+ * restore) the slots are the facts in index order (by file name, then in their article's order), and each
+ * term's slots are in one typed array (the base lists). A change then costs in proportion to itself: the
+ * facts of a changed file are marked gone in place (their slots stay, skipped), its new facts get new slots
+ * at the end, listed per term in small lists of their own (the tail), and the counts a query weighs by
+ * (facts per term, words of the vocabulary) are kept right by adding and taking away. When the tail and
+ * the gone slots grow past a share of the base, the next change rebuilds (compacts) the columns in order.
+ *
+ * Wherever the order of facts matters to an answer (equal scores, which facts are taken when a query has
+ * more than MAX_CANDIDATES), facts are taken in index order: a tail fact ranks where its file does among
+ * the base's files, so answers are those of an index built afresh.
+ */
+export class FactIndex<F = unknown> {
   private columns: Columns = emptyColumns();
   /** The docs of each term, ascending, with the term's weight code in each: term t's are postAt[t] to postAt[t + 1]. */
   private postAt = new Uint32Array(1);
@@ -321,7 +344,7 @@ export class FactIndex {
   private readonly labels = new Dictionary();
   /** The term of each word, by number. */
   private readonly wordTerms: number[] = [];
-  /** In how many facts each word of the vocabulary is, by number. */
+  /** In how many live facts each word of the vocabulary is, by number. */
   private wordCounts = new Uint32Array(0);
   private scratch: Scratch | null = null;
   /**
@@ -330,12 +353,64 @@ export class FactIndex {
    * vocabulary changes, and when it holds MAX_TYPO_WORDS words.
    */
   private readonly typos = new Map<string, string[]>();
+  /** The fact of each slot, and its file. */
+  readonly facts: F[] = [];
+  private files: string[] = [];
+  /** Slots below `baseEnd` are in the base lists; `dead` marks the slots whose fact is gone. */
+  private baseEnd = 0;
+  private dead = new Uint8Array(0);
+  private live = 0;
+  /** Per term: its live facts beyond its base list's length (tail facts less gone base facts). */
+  private adjust: number[] = [];
+  /** Per term: its tail slots in index order, and their weight codes. */
+  private readonly tail = new Map<number, { docs: number[]; codes: number[] }>();
+  /** Per tail slot: the first base slot it ranks before. */
+  private insertAt = new Uint32Array(0);
 
   constructor(readonly kind: FactKind) {}
 
   /** How many facts it holds. */
   get size(): number {
-    return this.columns.count;
+    return this.live;
+  }
+
+  /** Slots taken since the last rebuild, and slots gone among the base's. */
+  get churn(): number {
+    return this.columns.count - this.baseEnd + (this.baseEnd - this.liveBase);
+  }
+
+  /** The live slots below baseEnd. */
+  private liveBase = 0;
+
+  /** The live slots, in index order. */
+  slots(): number[] {
+    const base: number[] = [];
+    for (let d = 0; d < this.baseEnd; d++) if (!this.dead[d]) base.push(d);
+    const tail: number[] = [];
+    for (let d = this.baseEnd; d < this.columns.count; d++) if (!this.dead[d]) tail.push(d);
+    tail.sort((a, b) => this.rank(a, b));
+    const out: number[] = [];
+    let t = 0;
+    for (const d of base) {
+      while (t < tail.length && this.insertAt[tail[t]!]! <= d) out.push(tail[t++]!);
+      out.push(d);
+    }
+    while (t < tail.length) out.push(tail[t++]!);
+    return out;
+  }
+
+  /** Negative when slot a comes before slot b in index order. */
+  rank(a: number, b: number): number {
+    const base = this.baseEnd;
+    if (a < base && b < base) return a - b;
+    const ka = a < base ? a : this.insertAt[a]!;
+    const kb = b < base ? b : this.insertAt[b]!;
+    if (ka !== kb) return ka - kb;
+    // A tail slot comes before the base slot it is inserted at.
+    if (a < base || b < base) return a < base ? 1 : -1;
+    const fa = this.files[a]!;
+    const fb = this.files[b]!;
+    return fa < fb ? -1 : fa > fb ? 1 : a - b;
   }
 
   /** A doc read from its source, with its terms and words numbered in this index. */
@@ -360,6 +435,22 @@ export class FactIndex {
     };
   }
 
+  /** The doc in a slot, as makeDoc gives it. */
+  docOf(d: number): NewDoc {
+    const { numbers, codes, termAt, codeAt, wordAt, nameOf, nameAt, nameLength } = this.columns;
+    const terms = codeAt[d + 1]! - codeAt[d]!;
+    const names: Uint32Array[] = [];
+    for (let j = nameOf[d]!; j < nameOf[d + 1]!; j++)
+      names.push(numbers.slice(nameAt[j]!, nameAt[j]! + nameLength[j]!));
+    return {
+      terms: numbers.slice(termAt[d]!, termAt[d]! + terms),
+      codes: codes.slice(codeAt[d]!, codeAt[d + 1]!),
+      names,
+      words: numbers.slice(wordAt[d]!, termAt[d + 1]!),
+      own: this.ownOf(d),
+    };
+  }
+
   /** The own strings of a doc. */
   ownOf(ref: DocRef): Own {
     if (typeof ref !== 'number') return ref.own;
@@ -377,16 +468,16 @@ export class FactIndex {
   }
 
   /**
-   * Puts the docs in columns in the order given (doc d becomes fact d), the docs of the columns taken as
-   * they are, then derives the term lists and the vocabulary from them: once per update.
+   * Puts the docs in columns in the order given (doc d becomes slot d), the docs of the columns taken as
+   * they are, with their files and facts; then derives the term lists and the vocabulary from them.
    */
-  rebuild(refs: DocRef[]): void {
+  rebuild(refs: DocRef[], files: string[], facts: F[]): void {
     const old = this.columns;
-    const numbers = new Numbers(old.numbers.length + 1024);
-    const codes = new Numbers(old.codes.length + 1024);
-    const own = new Numbers(old.own.length + 1024);
-    const nameAt = new Numbers(old.nameAt.length + 64);
-    const nameLength = new Numbers(old.nameLength.length + 64);
+    const numbers = new Numbers(old.termAt[old.count]! + 1024);
+    const codes = new Numbers(old.codeAt[old.count]! + 1024);
+    const own = new Numbers(old.ownAt[old.count]! + 1024);
+    const nameAt = new Numbers(old.nameOf[old.count]! + 64);
+    const nameLength = new Numbers(old.nameOf[old.count]! + 64);
     const n = refs.length;
     const columns = {
       termAt: new Uint32Array(n + 1),
@@ -444,6 +535,22 @@ export class FactIndex {
       own: own.done(),
       ...columns,
     };
+    this.place(files, facts);
+  }
+
+  /** Takes the files and facts of the slots, all live and in the base lists, and derives the rest. */
+  private place(files: string[], facts: F[]): void {
+    const n = this.columns.count;
+    this.files = files;
+    this.facts.length = 0;
+    this.facts.push(...facts);
+    this.baseEnd = n;
+    this.live = n;
+    this.liveBase = n;
+    this.dead = new Uint8Array(n);
+    this.adjust = [];
+    this.tail.clear();
+    this.insertAt = new Uint32Array(0);
     this.derive();
   }
 
@@ -480,14 +587,163 @@ export class FactIndex {
         this.vocabulary.set(this.words.strings[id]!, this.terms.strings[this.wordTerms[id]!]!);
       else if (n === 0 && had) this.vocabulary.delete(this.words.strings[id]!);
     });
+    for (let id = counts.length; id < before.length; id++)
+      if (before[id]! > 0) this.vocabulary.delete(this.words.strings[id]!);
     this.wordCounts = counts;
     this.typos.clear();
-    if (!this.scratch || this.scratch.size < count) this.scratch = count > 0 ? new Scratch(count) : null;
+    this.fitScratch();
   }
 
-  /** In how many facts a term is (-1: no fact's). */
+  private fitScratch(): void {
+    const count = this.columns.count;
+    if (count > 0 && (!this.scratch || this.scratch.size < count))
+      this.scratch = new Scratch(Math.max(count, Math.ceil((this.scratch?.size ?? 0) * 1.5)));
+  }
+
+  /** Puts a new fact in a slot of its own after the others, in the tail lists: its slot. */
+  append(doc: NewDoc, file: string, fact: F): number {
+    const d = this.columns.count;
+    this.write(d, doc);
+    this.files[d] = file;
+    this.facts[d] = fact;
+    this.dead = grown(this.dead, d + 1);
+    this.dead[d] = 0;
+    this.insertAt = grown(this.insertAt, d + 1);
+    this.insertAt[d] = this.basePlace(file);
+    this.live++;
+    for (let i = 0; i < doc.terms.length; i++) {
+      const t = doc.terms[i]!;
+      this.adjust[t] = (this.adjust[t] ?? 0) + 1;
+      let list = this.tail.get(t);
+      if (!list) this.tail.set(t, (list = { docs: [], codes: [] }));
+      let low = 0;
+      let high = list.docs.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (this.rank(list.docs[middle]!, d) < 0) low = middle + 1;
+        else high = middle;
+      }
+      list.docs.splice(low, 0, d);
+      list.codes.splice(low, 0, doc.codes[i]!);
+    }
+    this.countWords(doc.words, 1);
+    this.fitScratch();
+    return d;
+  }
+
+  /** Marks the fact of a slot gone: it is skipped from then on, and no longer counted. */
+  kill(d: number): void {
+    if (this.dead[d] || d >= this.columns.count) return;
+    this.dead[d] = 1;
+    this.live--;
+    if (d < this.baseEnd) this.liveBase--;
+    const { numbers, termAt, codeAt, wordAt } = this.columns;
+    for (let i = termAt[d]!, end = i + codeAt[d + 1]! - codeAt[d]!; i < end; i++) {
+      const t = numbers[i]!;
+      this.adjust[t] = (this.adjust[t] ?? 0) - 1;
+    }
+    this.countWords(numbers.subarray(wordAt[d]!, termAt[d + 1]!), -1);
+    this.facts[d] = undefined as F;
+  }
+
+  /** Counts words in or out of the vocabulary: a word in no live fact leaves it. */
+  private countWords(words: ArrayLike<number>, delta: number): void {
+    this.wordCounts = grown(this.wordCounts, this.words.strings.length);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const before = this.wordCounts[w]!;
+      this.wordCounts[w] = before + delta;
+      if (before === 0 && delta > 0)
+        this.vocabulary.set(this.words.strings[w]!, this.terms.strings[this.wordTerms[w]!]!);
+      else if (before + delta === 0) this.vocabulary.delete(this.words.strings[w]!);
+      else continue;
+      this.typos.clear();
+    }
+  }
+
+  /** The first base slot whose file is not before `file`. */
+  private basePlace(file: string): number {
+    let low = 0;
+    let high = this.baseEnd;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.files[middle]! < file) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Writes a doc into slot d of the columns, the last: their arrays grow as needed. */
+  private write(d: number, doc: NewDoc): void {
+    const c = this.columns;
+    for (const key of ['termAt', 'codeAt', 'wordAt', 'nameOf', 'ownAt'] as const)
+      c[key] = grown(c[key], d + 2);
+    c.year = grown(c.year, d + 1);
+    let at = c.termAt[d]!;
+    const codeStart = c.codeAt[d]!;
+    let name = c.nameOf[d]!;
+    let ownAt = c.ownAt[d]!;
+    const o = doc.own;
+    const lists = [o.organizations, o.people, o.aliased, o.leadAliased];
+    const nameTotal = doc.names.reduce((sum, n) => sum + n.length, 0);
+    c.numbers = grown(c.numbers, at + doc.terms.length + nameTotal + doc.words.length);
+    c.codes = grown(c.codes, codeStart + doc.codes.length);
+    c.nameAt = grown(c.nameAt, name + doc.names.length);
+    c.nameLength = grown(c.nameLength, name + doc.names.length);
+    c.own = grown(c.own, ownAt + 4 + lists.reduce((sum, list) => sum + list.length, 0));
+    c.numbers.set(doc.terms, at);
+    at += doc.terms.length;
+    c.codes.set(doc.codes, codeStart);
+    for (const n of doc.names) {
+      c.nameAt[name] = at;
+      c.nameLength[name++] = n.length;
+      c.numbers.set(n, at);
+      at += n.length;
+    }
+    c.wordAt[d] = at;
+    c.numbers.set(doc.words, at);
+    at += doc.words.length;
+    for (const list of lists) c.own[ownAt++] = list.length;
+    for (const list of lists) for (const s of list) c.own[ownAt++] = this.labels.id(s);
+    c.year[d] = o.year ? Number(o.year) : 0;
+    c.count = d + 1;
+    c.termAt[d + 1] = at;
+    c.wordAt[d + 1] = at;
+    c.codeAt[d + 1] = codeStart + doc.codes.length;
+    c.nameOf[d + 1] = name;
+    c.ownAt[d + 1] = ownAt;
+  }
+
+  /** In how many live facts a term is (-1: no fact's). */
   private frequency(id: number): number {
-    return id < 0 ? 0 : this.postAt[id + 1]! - this.postAt[id]!;
+    if (id < 0) return 0;
+    const base = id + 1 < this.postAt.length ? this.postAt[id + 1]! - this.postAt[id]! : 0;
+    return base + (this.adjust[id] ?? 0);
+  }
+
+  /**
+   * Calls `visit` with the live slots of a term in index order (the base list's and the tail's merged),
+   * until it returns false.
+   */
+  private eachDoc(id: number, visit: (d: number) => boolean): void {
+    const { dead, postDocs, insertAt } = this;
+    const tail = this.tail.get(id)?.docs;
+    let t = 0;
+    if (id + 1 < this.postAt.length)
+      for (let p = this.postAt[id]!, end = this.postAt[id + 1]!; p < end; p++) {
+        const d = postDocs[p]!;
+        if (tail)
+          while (t < tail.length && insertAt[tail[t]!]! <= d) {
+            const x = tail[t++]!;
+            if (!dead[x] && !visit(x)) return;
+          }
+        if (!dead[d] && !visit(d)) return;
+      }
+    if (tail)
+      while (t < tail.length) {
+        const x = tail[t++]!;
+        if (!dead[x] && !visit(x)) return;
+      }
   }
 
   /** The dictionaries, for a snapshot (see FactSearch.store). */
@@ -499,27 +755,37 @@ export class FactIndex {
     };
   }
 
-  /** The docs in a snapshot's form. */
-  storeDocs(): StoredDocs {
+  /** The docs of the given slots, in their order, in a snapshot's form. */
+  storeDocs(slots: number[]): StoredDocs {
     const c = this.columns;
+    const inOrder = slots.length === c.count && slots.every((d, i) => d === i);
     const rows: StoredDocs['rows'] = [];
-    const counts = new Numbers(c.count * 4 + c.nameAt.length);
-    for (let d = 0; d < c.count; d++) {
+    const counts = new Numbers(slots.length * 4 + c.nameOf[c.count]!);
+    const numbers = inOrder ? null : new Numbers(c.termAt[c.count]!);
+    const codes = inOrder ? null : new Numbers(c.codeAt[c.count]!);
+    for (const d of slots) {
       const own = this.ownOf(d);
       rows.push([own.organizations, own.people, own.aliased, own.leadAliased, own.year]);
       counts.push(c.codeAt[d + 1]! - c.codeAt[d]!);
       counts.push(c.nameOf[d + 1]! - c.nameOf[d]!);
       counts.push(c.termAt[d + 1]! - c.wordAt[d]!);
       for (let j = c.nameOf[d]!; j < c.nameOf[d + 1]!; j++) counts.push(c.nameLength[j]!);
+      numbers?.append(c.numbers.subarray(c.termAt[d]!, c.termAt[d + 1]!));
+      codes?.append(c.codes.subarray(c.codeAt[d]!, c.codeAt[d + 1]!));
     }
-    return { rows, counts: counts.done(), numbers: c.numbers, codes: c.codes };
+    return {
+      rows,
+      counts: counts.done(),
+      numbers: numbers ? numbers.done() : c.numbers.subarray(0, c.termAt[c.count]!),
+      codes: codes ? Uint8Array.from(codes.done()) : c.codes.subarray(0, c.codeAt[c.count]!),
+    };
   }
 
   /**
    * Takes the dictionaries and docs of a snapshot, its arrays as they are (doc d is fact d): false, and
    * nothing kept, when it does not hold `count` docs.
    */
-  restore(stored: StoredFactIndex, docs: StoredDocs, count: number): boolean {
+  restore(stored: StoredFactIndex, docs: StoredDocs, count: number, files: string[], facts: F[]): boolean {
     if (docs.rows.length !== count) return false;
     const { counts, numbers, codes } = docs;
     const termAt = new Uint32Array(count + 1);
@@ -581,7 +847,7 @@ export class FactIndex {
       own: own.done(),
       year,
     };
-    this.derive();
+    this.place(files, facts);
     return true;
   }
 
@@ -654,17 +920,18 @@ export class FactIndex {
     const picked = scratch.next();
     const candidates = scratch.candidates;
     let found = 0;
-    collect: for (const k of this.retrievalGroups(groups, weights, distinctive, total))
-      for (const id of groups[k]!.ids) {
-        if (id < 0) continue;
-        for (let p = this.postAt[id]!, end = this.postAt[id + 1]!; p < end; p++) {
-          const d = this.postDocs[p]!;
-          if (scratch.picked[d] === picked) continue;
-          if (found >= MAX_CANDIDATES) break collect;
-          scratch.picked[d] = picked;
-          candidates[found++] = d;
-        }
-      }
+    let full = false;
+    const take = (d: number) => {
+      if (scratch.picked[d] === picked) return true;
+      if (found >= MAX_CANDIDATES) return !(full = true);
+      scratch.picked[d] = picked;
+      candidates[found++] = d;
+      return true;
+    };
+    for (const k of this.retrievalGroups(groups, weights, distinctive, total)) {
+      for (const id of groups[k]!.ids) if (id >= 0 && !full) this.eachDoc(id, take);
+      if (full) break;
+    }
     const hits: Scored[] = [];
     // The kind of agreement the query names ("memorandum of understanding", "contract") weighs
     // little to find facts, but tells apart those of the same parties: a fact that states it goes first.
@@ -683,7 +950,7 @@ export class FactIndex {
       }
       hits.push(hit);
     }
-    hits.sort(byScore);
+    hits.sort(this.byScore);
     return {
       hits,
       near: hits.length > 0 ? [] : this.nearMisses(groups, weights, total, score, scratch, query0, budget),
@@ -698,22 +965,30 @@ export class FactIndex {
   private accumulate(groups: QueryGroup[], weights: number[], scratch: Scratch): number {
     const query = scratch.next();
     const { covered, score, best, mask, seen, group, touched } = scratch;
-    const { postAt, postDocs, postCodes } = this;
+    const { postAt, postDocs, postCodes, dead } = this;
     groups.forEach((g, k) => {
       const stamp = scratch.next();
       let count = 0;
+      const add = (d: number, value: number) => {
+        if (group[d] !== stamp) {
+          group[d] = stamp;
+          best[d] = value;
+          touched[count++] = d;
+        } else if (value > best[d]!) best[d] = value;
+      };
       g.ids.forEach((id, a) => {
         if (id < 0) return;
         const factor = g.exact[a] ? 1 : 0.8;
-        for (let p = postAt[id]!, end = postAt[id + 1]!; p < end; p++) {
-          const d = postDocs[p]!;
-          const value = WEIGHT_OF[postCodes[p]!]! * factor;
-          if (group[d] !== stamp) {
-            group[d] = stamp;
-            best[d] = value;
-            touched[count++] = d;
-          } else if (value > best[d]!) best[d] = value;
-        }
+        if (id + 1 < postAt.length)
+          for (let p = postAt[id]!, end = postAt[id + 1]!; p < end; p++) {
+            const d = postDocs[p]!;
+            if (!dead[d]) add(d, WEIGHT_OF[postCodes[p]!]! * factor);
+          }
+        const tail = this.tail.get(id);
+        if (tail)
+          tail.docs.forEach((d, i) => {
+            if (!dead[d]) add(d, WEIGHT_OF[tail.codes[i]!]! * factor);
+          });
       });
       const w = weights[k]!;
       const bit = 1 << k;
@@ -827,30 +1102,34 @@ export class FactIndex {
     const scored: Scored[] = [];
     const best = [-Infinity, -Infinity, -Infinity];
     let rest = total;
-    words: for (const k of this.byCost(groups)) {
+    let stop = false;
+    const visit = (d: number) => {
+      if (scratch.picked[d] === seen) return true;
+      if (count >= MAX_CANDIDATES || (count % 256 === 255 && budget.spent)) return !(stop = true);
+      scratch.picked[d] = seen;
+      count++;
+      const coverage = scratch.seen[d] === query && total > 0 ? scratch.covered[d]! / total : 0;
+      if (bound(coverage * total) < best[2]!) return true;
+      const hit = score(d);
+      scored.push(hit);
+      if (hit.score > best[2]!) {
+        best[2] = hit.score;
+        best.sort((a, b) => b - a);
+      }
+      return true;
+    };
+    for (const k of this.byCost(groups)) {
       if (bound(rest) < best[2]! || budget.spent) break;
       rest -= weights[k]!;
-      for (const id of groups[k]!.ids) {
-        if (id < 0) continue;
-        for (let p = this.postAt[id]!, end = this.postAt[id + 1]!; p < end; p++) {
-          const d = this.postDocs[p]!;
-          if (scratch.picked[d] === seen) continue;
-          if (count >= MAX_CANDIDATES || (count % 256 === 255 && budget.spent)) break words;
-          scratch.picked[d] = seen;
-          count++;
-          const coverage = scratch.seen[d] === query && total > 0 ? scratch.covered[d]! / total : 0;
-          if (bound(coverage * total) < best[2]!) continue;
-          const hit = score(d);
-          scored.push(hit);
-          if (hit.score > best[2]!) {
-            best[2] = hit.score;
-            best.sort((a, b) => b - a);
-          }
-        }
-      }
+      for (const id of groups[k]!.ids) if (id >= 0 && !stop) this.eachDoc(id, visit);
+      if (stop) break;
     }
-    return scored.sort(byScore).slice(0, 3);
+    return scored.sort(this.byScore).slice(0, 3);
   }
+
+  /** Best score first; at equal scores, those matching an earlier query word, then in index order. */
+  private readonly byScore = (a: Scored, b: Scored): number =>
+    b.score - a.score || a.order - b.order || this.rank(a.fact, b.fact);
 
   /** The query words, those with the fewest facts first. */
   private byCost(groups: QueryGroup[]): number[] {
@@ -863,7 +1142,10 @@ export class FactIndex {
     let found = this.typos.get(folded);
     if (!found) {
       const max = folded.length >= 8 ? 2 : 1;
-      found = [...this.vocabulary.fuzzyGet(folded, max).values()].map(([term]) => term);
+      // In the words' order, not the vocabulary's (which depends on the order facts came in).
+      found = [...this.vocabulary.fuzzyGet(folded, max)]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, [term]]) => term);
       if (this.typos.size >= MAX_TYPO_WORDS) this.typos.clear();
       this.typos.set(folded, found);
     }
@@ -905,23 +1187,19 @@ export class FactIndex {
         for (const t of this.typosOf(folded)) alternatives.add(t);
       }
       if (bounded && folded.length >= 4 && !isKnown) {
-        const opened: string[] = [];
-        for (const t of this.vocabulary.atPrefix(folded).values()) {
-          opened.push(t);
+        const opened: [string, string][] = [];
+        for (const entry of this.vocabulary.atPrefix(folded)) {
+          opened.push(entry);
           if (opened.length > MAX_PREFIX_EXPANSIONS) break;
         }
-        if (opened.length <= MAX_PREFIX_EXPANSIONS) for (const t of opened) alternatives.add(t);
+        opened.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        if (opened.length <= MAX_PREFIX_EXPANSIONS) for (const [, t] of opened) alternatives.add(t);
       }
       const proper = /^\p{Lu}/u.test(w.text) && !QUESTION_WORDS.test(w.text) && [...alternatives].some(known);
       groups.push(group(term, [...alternatives], { proper }));
     }
     return groups;
   }
-}
-
-/** Best score first; at equal scores, those matching an earlier query word, then in index order. */
-function byScore(a: Scored, b: Scored): number {
-  return b.score - a.score || a.order - b.order || a.fact - b.fact;
 }
 
 /** A doc's terms, whole names and vocabulary words (with their terms), from its source and aliased names. */
@@ -1018,6 +1296,26 @@ class AliasNames {
     const own = new Set([...fields.organizations, ...fields.people]);
     return unique(fields.organizations.flatMap((name) => this.of(name)).filter((n) => !own.has(n)));
   }
+
+  /** The keys `of` looks names up by: an acronym as written, any name folded. */
+  static keysOf(names: Iterable<string>): string[] {
+    const keys = new Set<string>();
+    for (const name of names) {
+      if (isAcronym(name)) keys.add(`r\u0000${name}`);
+      keys.add(`f\u0000${foldForMatch(name)}`);
+    }
+    return [...keys];
+  }
+
+  /** The keys (see keysOf) of the names whose other names differ here and in `now`. */
+  renamed(now: AliasNames): string[] {
+    const keys: string[] = [];
+    for (const short of new Set([...this.table.shortForms(), ...now.table.shortForms()]))
+      if (!sameList(this.table.longForms(short), now.table.longForms(short))) keys.push(`r\u0000${short}`);
+    for (const long of new Set([...this.shorts.keys(), ...now.shorts.keys()]))
+      if (!sameList(this.shorts.get(long) ?? [], now.shorts.get(long) ?? [])) keys.push(`f\u0000${long}`);
+    return keys;
+  }
 }
 
 /** The dictionaries of a fact index in a snapshot. */
@@ -1053,123 +1351,252 @@ export interface StoredFactSearch {
 interface FileEntry {
   record: ArticleRecord;
   leadNames: string[];
+  /** Its facts' slots, in its article's order (new docs only while an update places them). */
   signings: DocRef[];
   events: DocRef[];
+  /** The keys of the names its facts may be renamed by (see keysOf), while FactSearch keeps them. */
+  keys?: string[];
+}
+
+/**
+ * A file's facts as an update leaves them: read again (a new or changed record), or re-indexed under
+ * other names (a kind left null keeps its facts); null: the file is gone.
+ */
+type Plan = Pick<FileEntry, 'record' | 'leadNames'> & { signings: DocRef[] | null; events: DocRef[] | null };
+
+type Fact = Signing | DatedEvent;
+
+const KINDS = ['signings', 'events'] as const;
+
+/**
+ * A kind's columns are rebuilt in index order when the slots taken or gone since the last rebuild would
+ * pass this share of its facts (and COMPACT_MIN): the cost of a rebuild, in proportion to the facts, is
+ * then spread over at least as many changed facts as that share.
+ */
+const COMPACT_SHARE = 1 / 8;
+const COMPACT_MIN = 256;
+
+/** The files whose records changed since the last update (added, replaced or removed), and the records now. */
+export interface ChangedFiles {
+  files: Iterable<string>;
+  records: Map<string, ArticleRecord>;
 }
 
 /** The fact indexes of an index, kept in line with its records and aliases by `update` (see relink). */
 export class FactSearch {
-  readonly signings = new FactIndex('signing');
-  readonly events = new FactIndex('event');
+  readonly signings = new FactIndex<Signing>('signing');
+  readonly events = new FactIndex<DatedEvent>('event');
   /** The facts of each file, and the record they were read from. */
   private readonly files = new Map<string, FileEntry>();
-  /** The files in index order, as the facts are numbered. */
-  private order: string[] = [];
   private aliasKey = '';
   private aliases: AliasNames | null = null;
+  /** The files whose facts have each name key (see keysOf): made when first needed, then kept. */
+  private byName: Map<string, Set<string>> | null = null;
+  /** How many times a kind's columns were rebuilt, for measuring. */
+  rebuilds = 0;
+
+  private index(kind: (typeof KINDS)[number]): FactIndex<Fact> {
+    return this[kind];
+  }
 
   /**
    * Brings the fact indexes in line with the records (in index order) and the corpus's aliases: the
    * facts of new and changed records come in, those of records gone leave, facts whose organisations
-   * have other names elsewhere than before are re-indexed, and all are numbered as index.facts is.
+   * have other names elsewhere than before are re-indexed. `changed` names the files that changed since
+   * the last update; without it every record is compared with the one its facts were read from.
    * A new record's fact words are used here and then dropped from it (they are read again from its
    * article in the rare case an alias makes its facts be re-indexed).
    */
-  update(records: ArticleRecord[], table: AliasTable): void {
+  update(records: ArticleRecord[], table: AliasTable, changed?: ChangedFiles): void {
     const key = aliasKeyOf(table);
-    const realias = key !== this.aliasKey || !this.aliases;
-    if (realias) {
+    const before = this.aliases;
+    if (key !== this.aliasKey || !before) {
       this.aliasKey = key;
       this.aliases = new AliasNames(table);
     }
     const aliases = this.aliases!;
     const names = nameReader();
-    const present = new Set<string>();
-    let changed = records.length !== this.order.length || records.some((r, i) => r.file !== this.order[i]);
-    for (const record of records) {
-      present.add(record.file);
-      const entry = this.files.get(record.file);
-      if (entry?.record === record) continue;
-      changed = true;
-      const factWords = record.factWords ?? articleFactWords(record.article, record.facts);
-      delete record.factWords;
-      const leadNames = factWords.leadNames ?? [];
-      const docs = (kind: 'signings' | 'events') =>
-        factWords[kind].map((fields, i) => {
-          const events = kind === 'events';
-          const own = {
-            organizations: fields.organizations,
-            people: fields.people,
-            leadAliased: events ? aliases.names(leadNames) : [],
-            year: factYear(record.facts[kind][i]?.date ?? null, record.article.published),
-            aliased: aliases.added(fields),
-          };
-          const source = { fields, title: factWords.title, lead: events ? (factWords.lead ?? []) : [] };
-          return this[kind].makeDoc(source, own, names);
-        });
-      this.files.set(record.file, { record, leadNames, signings: docs('signings'), events: docs('events') });
-    }
-    for (const file of this.files.keys()) if (!present.has(file)) this.files.delete(file);
-    if (realias && this.realias(aliases, names)) changed = true;
-    if (changed) this.rebuild(records);
-  }
-
-  /** Puts the facts in columns in record order, each record's in its order: as index.facts numbers them. */
-  private rebuild(records: ArticleRecord[]): void {
-    this.order = records.map((r) => r.file);
-    for (const kind of ['signings', 'events'] as const) {
-      const refs: DocRef[] = [];
-      for (const file of this.order) refs.push(...this.files.get(file)![kind]);
-      this[kind].rebuild(refs);
-      let d = 0;
-      for (const file of this.order) {
-        const entry = this.files.get(file)!;
-        entry[kind] = entry[kind].map(() => d++);
+    const plans = new Map<string, Plan | null>();
+    if (changed) {
+      for (const file of changed.files) {
+        const record = changed.records.get(file);
+        const entry = this.files.get(file);
+        if (record && entry?.record === record) continue;
+        if (record || entry) plans.set(file, record ? this.read(record, aliases, names) : null);
       }
+    } else {
+      const present = new Set<string>();
+      for (const record of records) {
+        present.add(record.file);
+        if (this.files.get(record.file)?.record !== record)
+          plans.set(record.file, this.read(record, aliases, names));
+      }
+      for (const file of this.files.keys()) if (!present.has(file)) plans.set(file, null);
     }
+    if (before && before !== aliases)
+      for (const file of this.affected(before, aliases)) {
+        if (plans.has(file)) continue;
+        const plan = this.realias(file, aliases, names);
+        if (plan) plans.set(file, plan);
+      }
+    if (plans.size > 0) this.apply(plans, records);
   }
 
-  /** Re-indexes the facts whose organisations' names elsewhere in the corpus changed: whether any did. */
-  private realias(aliases: AliasNames, names: NameWords): boolean {
-    let changed = false;
-    for (const entry of this.files.values()) {
-      let factWords: ArticleFactWords | null = null;
-      for (const kind of ['signings', 'events'] as const) {
-        const index = this[kind];
+  /** The facts of a new or changed record, read for indexing. */
+  private read(record: ArticleRecord, aliases: AliasNames, names: NameWords): Plan {
+    const factWords = record.factWords ?? articleFactWords(record.article, record.facts);
+    delete record.factWords;
+    const leadNames = factWords.leadNames ?? [];
+    const docs = (kind: 'signings' | 'events') =>
+      factWords[kind].map((fields, i) => {
         const events = kind === 'events';
-        entry[kind] = entry[kind].map((ref, i) => {
-          const own = index.ownOf(ref);
-          const added = aliases.added(own);
-          const lead = events ? aliases.names(entry.leadNames) : [];
-          if (sameList(added, own.aliased) && sameList(lead, own.leadAliased)) return ref;
-          changed = true;
-          factWords ??= articleFactWords(entry.record.article, entry.record.facts);
-          const fresh = { ...own, aliased: added, leadAliased: lead };
-          const source = {
-            fields: factWords[kind][i]!,
-            title: factWords.title,
-            lead: events ? (factWords.lead ?? []) : [],
-          };
-          return index.makeDoc(source, fresh, names);
-        });
-      }
-    }
-    return changed;
+        const own = {
+          organizations: fields.organizations,
+          people: fields.people,
+          leadAliased: events ? aliases.names(leadNames) : [],
+          year: factYear(record.facts[kind][i]?.date ?? null, record.article.published),
+          aliased: aliases.added(fields),
+        };
+        const source = { fields, title: factWords.title, lead: events ? (factWords.lead ?? []) : [] };
+        return this.index(kind).makeDoc(source, own, names);
+      });
+    return { record, leadNames, signings: docs('signings'), events: docs('events') };
   }
 
-  /** What the fact search derived, for a snapshot; `restore` takes it back. */
+  /** A file's facts re-indexed where their organisations' names elsewhere changed; null: none did. */
+  private realias(file: string, aliases: AliasNames, names: NameWords): Plan | null {
+    const entry = this.files.get(file)!;
+    const plan: Plan = { record: entry.record, leadNames: entry.leadNames, signings: null, events: null };
+    let factWords: ArticleFactWords | null = null;
+    for (const kind of KINDS) {
+      const index = this.index(kind);
+      const events = kind === 'events';
+      let changed = false;
+      const refs = entry[kind].map((ref, i) => {
+        const own = index.ownOf(ref);
+        const added = aliases.added(own);
+        const lead = events ? aliases.names(entry.leadNames) : [];
+        if (sameList(added, own.aliased) && sameList(lead, own.leadAliased)) return ref;
+        changed = true;
+        factWords ??= articleFactWords(entry.record.article, entry.record.facts);
+        const fresh = { ...own, aliased: added, leadAliased: lead };
+        const source = {
+          fields: factWords[kind][i]!,
+          title: factWords.title,
+          lead: events ? (factWords.lead ?? []) : [],
+        };
+        return index.makeDoc(source, fresh, names);
+      });
+      if (changed) plan[kind] = refs;
+    }
+    return plan.signings || plan.events ? plan : null;
+  }
+
+  /**
+   * Puts the planned files' facts in place: in each kind, in slots of their own after the others (the
+   * old ones marked gone), or, when that kind has changed enough since its last rebuild, by rebuilding it.
+   */
+  private apply(plans: Map<string, Plan | null>, records: ArticleRecord[]): void {
+    const gone = new Map<string, FileEntry>();
+    for (const [file, plan] of plans) {
+      const entry = this.files.get(file);
+      if (entry) gone.set(file, { ...entry });
+      if (this.byName && entry?.keys) for (const key of entry.keys) this.byName.get(key)?.delete(file);
+      if (!plan) {
+        this.files.delete(file);
+        continue;
+      }
+      const next: FileEntry = entry ?? { ...plan, signings: [], events: [] };
+      next.record = plan.record;
+      next.leadNames = plan.leadNames;
+      for (const kind of KINDS) if (plan[kind]) next[kind] = plan[kind];
+      this.files.set(file, next);
+    }
+    for (const kind of KINDS) {
+      const index = this.index(kind);
+      let churn = index.churn;
+      const changed = [...plans].filter(([, plan]) => !plan || plan[kind]);
+      for (const [file] of changed)
+        churn += (gone.get(file)?.[kind].length ?? 0) + (this.files.get(file)?.[kind].length ?? 0);
+      if (churn > Math.max(COMPACT_MIN, index.size * COMPACT_SHARE)) {
+        this.rebuild(kind, records);
+        continue;
+      }
+      for (const [file] of changed) for (const ref of gone.get(file)?.[kind] ?? []) index.kill(ref as number);
+      for (const [file, plan] of changed) {
+        if (!plan) continue;
+        const entry = this.files.get(file)!;
+        entry[kind] = entry[kind].map((ref, i) =>
+          index.append(typeof ref === 'number' ? index.docOf(ref) : ref, file, plan.record.facts[kind][i]!),
+        );
+      }
+    }
+    if (this.byName) for (const [file, plan] of plans) if (plan) this.addKeys(file, this.files.get(file)!);
+  }
+
+  /** Rebuilds a kind's columns in index order: the records' facts, each record's in its order. */
+  private rebuild(kind: (typeof KINDS)[number], records: ArticleRecord[]): void {
+    const refs: DocRef[] = [];
+    const files: string[] = [];
+    const facts: Fact[] = [];
+    for (const record of records) {
+      const own = this.files.get(record.file)![kind];
+      refs.push(...own);
+      for (let i = 0; i < own.length; i++) files.push(record.file);
+      facts.push(...record.facts[kind]);
+    }
+    this.index(kind).rebuild(refs, files, facts);
+    let d = 0;
+    for (const record of records) {
+      const entry = this.files.get(record.file)!;
+      entry[kind] = entry[kind].map(() => d++);
+    }
+    this.rebuilds++;
+  }
+
+  /** The files whose facts name an organisation whose other names differ between two alias tables. */
+  private affected(before: AliasNames, now: AliasNames): Set<string> {
+    const files = new Set<string>();
+    const keys = before.renamed(now);
+    if (keys.length === 0) return files;
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const [file, entry] of this.files) this.addKeys(file, entry);
+    }
+    for (const key of keys) for (const file of this.byName.get(key) ?? []) files.add(file);
+    return files;
+  }
+
+  /** Files a file under the keys of its facts' organisations and its lead's (see AliasNames.keysOf). */
+  private addKeys(file: string, entry: FileEntry): void {
+    const names = new Set<string>(entry.leadNames);
+    for (const kind of KINDS)
+      for (const ref of entry[kind])
+        for (const name of this.index(kind).ownOf(ref).organizations) names.add(name);
+    entry.keys = AliasNames.keysOf(names);
+    for (const key of entry.keys) {
+      let files = this.byName!.get(key);
+      if (!files) this.byName!.set(key, (files = new Set()));
+      files.add(file);
+    }
+  }
+
+  /** What the fact search derived, for a snapshot, in index order; `restore` takes it back. */
   store(): StoredFactSearch {
-    const files: StoredFactSearch['files'] = this.order.map((file) => {
+    const order = [...this.files.keys()].sort();
+    const files: StoredFactSearch['files'] = order.map((file) => {
       const entry = this.files.get(file)!;
       return [file, entry.signings.length, entry.events.length, entry.leadNames];
     });
+    const slots = (kind: (typeof KINDS)[number]) =>
+      order.flatMap((file) => this.files.get(file)![kind] as number[]);
     return {
       aliasKey: this.aliasKey,
       signings: this.signings.store(),
       events: this.events.store(),
       files,
-      signingDocs: this.signings.storeDocs(),
-      eventDocs: this.events.storeDocs(),
+      signingDocs: this.signings.storeDocs(slots('signings')),
+      eventDocs: this.events.storeDocs(slots('events')),
     };
   }
 
@@ -1179,8 +1606,7 @@ export class FactSearch {
    */
   restore(stored: StoredFactSearch, records: ArticleRecord[], table: AliasTable): boolean {
     if (stored.aliasKey !== aliasKeyOf(table) || stored.files.length !== records.length) return false;
-    let signingCount = 0;
-    let eventCount = 0;
+    const slots = { signings: [] as string[], events: [] as string[] };
     for (const [i, [file, signings, events]] of stored.files.entries()) {
       const record = records[i]!;
       if (
@@ -1189,14 +1615,27 @@ export class FactSearch {
         record.facts.events.length !== events
       )
         return false;
-      signingCount += signings;
-      eventCount += events;
+      for (let k = 0; k < signings; k++) slots.signings.push(record.file);
+      for (let k = 0; k < events; k++) slots.events.push(record.file);
     }
+    const facts = (kind: (typeof KINDS)[number]) => records.flatMap((r): Fact[] => r.facts[kind]);
     if (
-      stored.signingDocs.rows.length !== signingCount ||
-      stored.eventDocs.rows.length !== eventCount ||
-      !this.signings.restore(stored.signings, stored.signingDocs, signingCount) ||
-      !this.events.restore(stored.events, stored.eventDocs, eventCount)
+      stored.signingDocs.rows.length !== slots.signings.length ||
+      stored.eventDocs.rows.length !== slots.events.length ||
+      !this.signings.restore(
+        stored.signings,
+        stored.signingDocs,
+        slots.signings.length,
+        slots.signings,
+        facts('signings') as Signing[],
+      ) ||
+      !this.events.restore(
+        stored.events,
+        stored.eventDocs,
+        slots.events.length,
+        slots.events,
+        facts('events') as DatedEvent[],
+      )
     )
       return false;
     let s = 0;
@@ -1211,7 +1650,6 @@ export class FactSearch {
       };
       this.files.set(records[i]!.file, entry);
     });
-    this.order = records.map((r) => r.file);
     this.aliasKey = stored.aliasKey;
     this.aliases = new AliasNames(table);
     return true;

@@ -202,6 +202,13 @@ class RankedList {
   }
 }
 
+/** What changed since the last update: files (added, replaced or removed) and terms (see update). */
+export interface ChangedTexts {
+  files: Iterable<string>;
+  records: Map<string, ArticleRecord>;
+  terms: Iterable<string>;
+}
+
 /**
  * The suggestions of an index, kept in line with its records by `update` (see relink): the records that
  * changed since the last update are counted out and in; the other records cost a lookup each.
@@ -234,7 +241,12 @@ export class SuggestionIndex implements Suggestions {
     return this.lists[kind].joinedTexts();
   }
 
-  update(records: ArticleRecord[], documentFrequency: Map<string, number>): void {
+  /**
+   * Brings the lists in line with the records and the index's terms. `changed` names the files whose
+   * records changed and the terms whose document frequency changed since the last update; without it,
+   * every record is compared with the one it was counted from, and every term looked up.
+   */
+  update(records: ArticleRecord[], documentFrequency: Map<string, number>, changed?: ChangedTexts): void {
     const deltas: Record<Kind, Map<string, number>> = {
       signings: new Map(),
       events: new Map(),
@@ -244,24 +256,30 @@ export class SuggestionIndex implements Suggestions {
       for (const kind of KINDS)
         for (const text of texts[kind]) deltas[kind].set(text, (deltas[kind].get(text) ?? 0) + delta);
     };
-    const present = new Set<string>();
-    for (const record of records) {
-      present.add(record.file);
-      const entry = this.files.get(record.file);
-      if (entry?.record === record) continue;
+    const recount = (file: string, record: ArticleRecord | undefined) => {
+      const entry = this.files.get(file);
+      if (entry?.record === record) return;
       if (entry) count(entry.texts ?? textsOf(entry.record), -1);
+      if (!record) {
+        this.files.delete(file);
+        return;
+      }
       const texts = textsOf(record);
       count(texts, 1);
-      this.files.set(record.file, { record, texts });
+      this.files.set(file, { record, texts });
+    };
+    if (changed) for (const file of changed.files) recount(file, changed.records.get(file));
+    else {
+      const present = new Set<string>();
+      for (const record of records) {
+        present.add(record.file);
+        recount(record.file, record);
+      }
+      if (this.files.size > present.size)
+        for (const file of [...this.files.keys()]) if (!present.has(file)) recount(file, undefined);
     }
-    if (this.files.size > present.size)
-      for (const [file, entry] of this.files)
-        if (!present.has(file)) {
-          count(entry.texts ?? textsOf(entry.record), -1);
-          this.files.delete(file);
-        }
     for (const kind of KINDS) this.lists[kind].change(deltas[kind]);
-    this.updateVocabulary(documentFrequency);
+    this.updateVocabulary(documentFrequency, changed?.terms);
   }
 
   /** The lists with their counts, for a snapshot (index/cache.ts); `restore` takes them back. */
@@ -294,13 +312,24 @@ export class SuggestionIndex implements Suggestions {
     return true;
   }
 
-  /** The sorted terms: new ones put in place, gone ones taken out; sorted anew when many changed. */
-  private updateVocabulary(documentFrequency: Map<string, number>): void {
+  /**
+   * The sorted terms: new ones put in place, gone ones taken out; sorted anew when many changed. Only
+   * `terms` are looked at when given (those whose document frequency changed).
+   */
+  private updateVocabulary(documentFrequency: Map<string, number>, terms?: Iterable<string>): void {
     const added: string[] = [];
-    for (const term of documentFrequency.keys()) if (!this.terms.has(term)) added.push(term);
     const gone: string[] = [];
-    if (this.terms.size + added.length > documentFrequency.size)
-      for (const term of this.terms) if (!documentFrequency.has(term)) gone.push(term);
+    if (terms) {
+      for (const term of terms) {
+        const has = documentFrequency.has(term);
+        if (has && !this.terms.has(term)) added.push(term);
+        else if (!has && this.terms.has(term)) gone.push(term);
+      }
+    } else {
+      for (const term of documentFrequency.keys()) if (!this.terms.has(term)) added.push(term);
+      if (this.terms.size + added.length > documentFrequency.size)
+        for (const term of this.terms) if (!documentFrequency.has(term)) gone.push(term);
+    }
     for (const term of added) this.terms.add(term);
     for (const term of gone) this.terms.delete(term);
     if (added.length + gone.length > 64) {

@@ -1,0 +1,119 @@
+/**
+ * How the corpus writes each index term ("qingpu" -> "Qingpu", for suggestions): the spelling of its
+ * first occurrence (title, then body) in the first file, by name, that has it. That is what an index
+ * built in file order learns first, and it is kept so through changes: a file that comes in before the
+ * term's file gives its spelling; when the file a spelling was read from leaves or no longer has the
+ * term, the spelling is read from the first file that has it now. So an index brought to a state by
+ * changes spells as one built afresh from that state, whatever order its files came in.
+ */
+import type MiniSearch from 'minisearch';
+import { toTerm, wordsOf } from '../text/terms.ts';
+
+/** What a change of files needs of the index: its spellings, their files, and which files have a term. */
+export interface SpellingSource {
+  surface: Map<string, string>;
+  /** The file each spelling was read from; a spelling without one (a snapshot's) is looked up when needed. */
+  surfaceFiles: Map<string, string>;
+  documentFrequency: Map<string, number>;
+  search: MiniSearch<never> | object;
+  documents: Map<number, { file: string }>;
+  records: Map<string, { article: { title: string; text: string } }>;
+}
+
+/** The parts of MiniSearch's state read to find the files that have a term. */
+interface SearchState {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, number>;
+}
+
+/** The spellings of one change: files leaving are told before they leave, files entering after they enter. */
+export class Spellings {
+  /** Terms whose spelling was read from a file that is leaving, with that file. */
+  private readonly stale = new Map<string, string>();
+  /** For each term of the entering files: the first of them that has it, and its spelling there. */
+  private readonly entering = new Map<string, [string, string]>();
+
+  constructor(private readonly index: SpellingSource) {}
+
+  /** A file about to leave the search, with its terms. */
+  leaving(file: string, terms: Iterable<string>): void {
+    for (const term of terms) if (this.fileOf(term) === file) this.stale.set(term, file);
+  }
+
+  /** A file added to the search, with the first spelling of each of its terms. */
+  entered(file: string, spellings: Map<string, string>): void {
+    for (const [term, word] of spellings) {
+      const best = this.entering.get(term);
+      if (!best || file < best[0]) this.entering.set(term, [file, word]);
+    }
+  }
+
+  /** Brings the spellings in line once the change is in the search. */
+  settle(): void {
+    const { surface, surfaceFiles, documentFrequency } = this.index;
+    const set = (term: string, file: string, word: string) => {
+      surface.set(term, word);
+      surfaceFiles.set(term, file);
+    };
+    for (const [term, [file, word]] of this.entering) {
+      if (this.stale.has(term)) continue;
+      const from = surface.has(term) ? this.fileOf(term) : undefined;
+      if (from === undefined || file <= from) set(term, file, word);
+    }
+    const read = new Map<string, Map<string, string>>();
+    for (const [term, left] of this.stale) {
+      const best = this.entering.get(term);
+      // The file that left was the first to have the term: an entering file up to it is the first now.
+      if (best && best[0] <= left) set(term, best[0], best[1]);
+      else if (!documentFrequency.has(term)) {
+        surface.delete(term);
+        surfaceFiles.delete(term);
+      } else {
+        const file = this.firstFileWith(term);
+        if (file === undefined) continue;
+        if (best?.[0] === file) set(term, file, best[1]);
+        else {
+          let spellings = read.get(file);
+          if (!spellings) read.set(file, (spellings = this.spellingsOf(file)));
+          const word = spellings.get(term);
+          if (word !== undefined) set(term, file, word);
+        }
+      }
+    }
+  }
+
+  /** The file a term's spelling was read from: looked up, the first time, for a snapshot's spellings. */
+  private fileOf(term: string): string | undefined {
+    let file = this.index.surfaceFiles.get(term);
+    if (file === undefined && this.index.surface.has(term)) {
+      file = this.firstFileWith(term);
+      if (file !== undefined) this.index.surfaceFiles.set(term, file);
+    }
+    return file;
+  }
+
+  /** The first file, by name, of those the search has that have a term. */
+  private firstFileWith(term: string): string | undefined {
+    const state = this.index.search as unknown as SearchState;
+    let first: string | undefined;
+    for (const field of state._index.get(term)?.values() ?? [])
+      for (const short of field.keys()) {
+        const id = state._documentIds.get(short);
+        const file = id === undefined ? undefined : this.index.documents.get(id)?.file;
+        if (file !== undefined && (first === undefined || file < first)) first = file;
+      }
+    return first;
+  }
+
+  /** The first spelling of each term of a file the search has, as MiniSearch reads it. */
+  private spellingsOf(file: string): Map<string, string> {
+    const spellings = new Map<string, string>();
+    const article = this.index.records.get(file)?.article;
+    for (const text of article ? [article.title, article.text] : [])
+      for (const word of wordsOf(text)) {
+        const term = toTerm(word);
+        if (term !== null && !spellings.has(term)) spellings.set(term, word);
+      }
+    return spellings;
+  }
+}
