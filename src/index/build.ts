@@ -167,16 +167,12 @@ export function replaceRecords(
     const id = index.documentIds.get(file);
     const record = index.records.get(file);
     links?.leave(file, record);
-    if (record) {
-      const terms = documentTerms(record.article);
-      spellings.leaving(file, terms);
-      for (const term of terms) countTerm(index, term, -1, links);
-    }
+    const terms = record ? documentTerms(record.article) : new Set<string>();
+    spellings.leaving(file, terms);
+    for (const term of terms) countTerm(index, term, -1, links);
     if (id !== undefined) {
-      // Removed term by term (its text read again), not discarded: a discarded document stays in its
-      // terms' lists until MiniSearch vacuums them, later, and until then counts in their rarity.
-      const article = index.documents.get(id)!;
-      index.search.remove({ id, title: article.title, text: article.text });
+      if (record) removeDocument(index.search, id, terms);
+      else index.search.discard(id);
       index.documents.delete(id);
       index.documentIds.delete(file);
       index.passageTerms.remove(id);
@@ -206,6 +202,48 @@ export function replaceRecords(
     onAdded?.(id - firstId + 1, change.added.length);
   }
   spellings.settle();
+}
+
+/** The parts of MiniSearch's state that removing a document changes. */
+interface SearchState {
+  _idToShortId: Map<number, number>;
+  _documentIds: Map<number, number>;
+  _storedFields: Map<number, unknown>;
+  _fieldLength: Map<number, number[]>;
+  _fieldIds: Record<string, number>;
+  _documentCount: number;
+  _index: {
+    get(term: string): Map<number, Map<number, number>> | undefined;
+    delete(term: string): unknown;
+  };
+  removeFieldLength(short: number, field: number, count: number, length: number): void;
+}
+
+/**
+ * Removes a document from MiniSearch as its `remove` does, by its distinct terms rather than by reading
+ * its text again. Not `discard`: a discarded document stays in its terms' lists until MiniSearch vacuums
+ * them, later, and until then counts in their rarity (an index changed in place would rank otherwise than
+ * one built afresh).
+ */
+function removeDocument(search: MiniSearch<ArticleDoc>, id: number, terms: Set<string>): void {
+  const s = search as unknown as SearchState;
+  const short = s._idToShortId.get(id);
+  if (short === undefined) return;
+  const lengths = s._fieldLength.get(short) ?? [];
+  for (const field of Object.values(s._fieldIds))
+    s.removeFieldLength(short, field, s._documentCount, lengths[field] ?? 0);
+  for (const term of terms) {
+    const fields = s._index.get(term);
+    if (!fields) continue;
+    for (const [field, documents] of fields)
+      if (documents.delete(short) && documents.size === 0) fields.delete(field);
+    if (fields.size === 0) s._index.delete(term);
+  }
+  s._storedFields.delete(short);
+  s._documentIds.delete(short);
+  s._idToShortId.delete(id);
+  s._fieldLength.delete(short);
+  s._documentCount -= 1;
 }
 
 /**

@@ -58,9 +58,12 @@ type SnapshotRecord = Omit<ArticleRecord, 'article'> & { article: Omit<StoredArt
 /**
  * Raised to 2 with MessagePack and the fact search in the snapshot; to 3 with MiniSearch's index in
  * columns (searchColumns.ts) and autocomplete's suggestions stored; to 4 with the sentences of all records in
- * one array.
+ * one array; to 5 with the file each term's spelling was read from.
  */
-const FORMAT = 4;
+const FORMAT = 5;
+
+/** In `surfaceFiles`: a spelling whose file is not known. */
+const NO_FILE = 0xffffffff;
 
 const packr = new Packr({ moreTypes: true, useRecords: false });
 
@@ -159,6 +162,8 @@ interface Snapshot {
   terms: string[];
   documentFrequency: Uint32Array;
   surface: string[];
+  /** The number in `records` of the file each term's spelling was read from (spellings.ts), or NO_FILE. */
+  surfaceFiles: Uint32Array;
   factSearch: StoredFactSearch;
   /** The terms of each record's title and sentences, in the order of `records` (passageTerms.ts). */
   passageTerms: StoredPassageTerms;
@@ -242,6 +247,7 @@ const SNAPSHOT = object({
   terms: strings,
   documentFrequency: uint32Array,
   surface: strings,
+  surfaceFiles: uint32Array,
   factSearch: object({
     aliasKey: string,
     signings: storedFactIndex,
@@ -301,11 +307,18 @@ export function snapshotOf(index: Index): object {
     terms,
     documentFrequency: Uint32Array.from(terms, (t) => index.documentFrequency.get(t)!),
     surface: terms.map((t) => index.surface.get(t) ?? ''),
+    surfaceFiles: surfaceFilesOf(index, records, terms),
     factSearch: index.factSearch.store(),
     passageTerms: index.passageTerms.store(documentIds),
     suggestions: index.suggestions.store(),
   };
   return snapshot;
+}
+
+/** The number in `records` of the file each term's spelling was read from, or NO_FILE. */
+function surfaceFilesOf(index: Index, records: ArticleRecord[], terms: string[]): Uint32Array {
+  const place = new Map(records.map((record, i) => [record.file, i]));
+  return Uint32Array.from(terms, (t) => place.get(index.surfaceFiles.get(t) ?? '') ?? NO_FILE);
 }
 
 /**
@@ -479,11 +492,15 @@ function indexOfSnapshot(snapshot: Snapshot, lap: (step: keyof LoadSplit) => voi
   if (!passageTerms) return null;
   index.passageTerms = passageTerms;
   index.nextDocumentId = snapshot.nextDocumentId;
-  const { terms, documentFrequency, surface } = snapshot;
+  const { terms, documentFrequency, surface, surfaceFiles } = snapshot;
   if (documentFrequency.length !== terms.length || surface.length !== terms.length) return null;
+  if (surfaceFiles.length !== terms.length) return null;
   terms.forEach((term, i) => {
     index.documentFrequency.set(term, documentFrequency[i]!);
-    if (surface[i]) index.surface.set(term, surface[i]);
+    if (!surface[i]) return;
+    index.surface.set(term, surface[i]);
+    const file = snapshot.records[surfaceFiles[i]!]?.file;
+    if (file !== undefined) index.surfaceFiles.set(term, file);
   });
   index.search = newSearch(index, (options) => searchOfColumns<ArticleDoc>(snapshot.search, options));
   if (index.search.documentCount !== index.records.size) return null;

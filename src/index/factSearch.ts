@@ -382,23 +382,6 @@ export class FactIndex<F = unknown> {
   /** The live slots below baseEnd. */
   private liveBase = 0;
 
-  /** The live slots, in index order. */
-  slots(): number[] {
-    const base: number[] = [];
-    for (let d = 0; d < this.baseEnd; d++) if (!this.dead[d]) base.push(d);
-    const tail: number[] = [];
-    for (let d = this.baseEnd; d < this.columns.count; d++) if (!this.dead[d]) tail.push(d);
-    tail.sort((a, b) => this.rank(a, b));
-    const out: number[] = [];
-    let t = 0;
-    for (const d of base) {
-      while (t < tail.length && this.insertAt[tail[t]!]! <= d) out.push(tail[t++]!);
-      out.push(d);
-    }
-    while (t < tail.length) out.push(tail[t++]!);
-    return out;
-  }
-
   /** Negative when slot a comes before slot b in index order. */
   rank(a: number, b: number): number {
     const base = this.baseEnd;
@@ -543,7 +526,7 @@ export class FactIndex<F = unknown> {
     const n = this.columns.count;
     this.files = files;
     this.facts.length = 0;
-    this.facts.push(...facts);
+    for (const fact of facts) this.facts.push(fact);
     this.baseEnd = n;
     this.live = n;
     this.liveBase = n;
@@ -928,10 +911,25 @@ export class FactIndex<F = unknown> {
       candidates[found++] = d;
       return true;
     };
-    for (const k of this.retrievalGroups(groups, weights, distinctive, total)) {
-      for (const id of groups[k]!.ids) if (id >= 0 && !full) this.eachDoc(id, take);
-      if (full) break;
-    }
+    const anyDead = this.live < this.columns.count;
+    const tails = this.tail.size > 0;
+    collect: for (const k of this.retrievalGroups(groups, weights, distinctive, total))
+      for (const id of groups[k]!.ids) {
+        if (id < 0) continue;
+        if (tails && this.tail.has(id)) {
+          this.eachDoc(id, take);
+          if (full) break collect;
+          continue;
+        }
+        const end = id + 1 < this.postAt.length ? this.postAt[id + 1]! : 0;
+        for (let p = end > 0 ? this.postAt[id]! : 0; p < end; p++) {
+          const d = this.postDocs[p]!;
+          if (scratch.picked[d] === picked || (anyDead && this.dead[d])) continue;
+          if (found >= MAX_CANDIDATES) break collect;
+          scratch.picked[d] = picked;
+          candidates[found++] = d;
+        }
+      }
     const hits: Scored[] = [];
     // The kind of agreement the query names ("memorandum of understanding", "contract") weighs
     // little to find facts, but tells apart those of the same parties: a fact that states it goes first.
@@ -965,30 +963,35 @@ export class FactIndex<F = unknown> {
   private accumulate(groups: QueryGroup[], weights: number[], scratch: Scratch): number {
     const query = scratch.next();
     const { covered, score, best, mask, seen, group, touched } = scratch;
-    const { postAt, postDocs, postCodes, dead } = this;
+    // Gone slots are added up too, for nothing: no candidate is ever a gone slot (see eachDoc).
+    const { postAt, postDocs, postCodes } = this;
+    const tails = this.tail.size > 0;
     groups.forEach((g, k) => {
       const stamp = scratch.next();
       let count = 0;
-      const add = (d: number, value: number) => {
-        if (group[d] !== stamp) {
-          group[d] = stamp;
-          best[d] = value;
-          touched[count++] = d;
-        } else if (value > best[d]!) best[d] = value;
-      };
       g.ids.forEach((id, a) => {
         if (id < 0) return;
         const factor = g.exact[a] ? 1 : 0.8;
-        if (id + 1 < postAt.length)
-          for (let p = postAt[id]!, end = postAt[id + 1]!; p < end; p++) {
-            const d = postDocs[p]!;
-            if (!dead[d]) add(d, WEIGHT_OF[postCodes[p]!]! * factor);
-          }
-        const tail = this.tail.get(id);
-        if (tail)
-          tail.docs.forEach((d, i) => {
-            if (!dead[d]) add(d, WEIGHT_OF[tail.codes[i]!]! * factor);
-          });
+        const end = id + 1 < postAt.length ? postAt[id + 1]! : 0;
+        for (let p = end > 0 ? postAt[id]! : 0; p < end; p++) {
+          const d = postDocs[p]!;
+          const value = WEIGHT_OF[postCodes[p]!]! * factor;
+          if (group[d] !== stamp) {
+            group[d] = stamp;
+            best[d] = value;
+            touched[count++] = d;
+          } else if (value > best[d]!) best[d] = value;
+        }
+        const tail = tails ? this.tail.get(id) : undefined;
+        for (let i = 0, n = tail ? tail.docs.length : 0; i < n; i++) {
+          const d = tail!.docs[i]!;
+          const value = WEIGHT_OF[tail!.codes[i]!]! * factor;
+          if (group[d] !== stamp) {
+            group[d] = stamp;
+            best[d] = value;
+            touched[count++] = d;
+          } else if (value > best[d]!) best[d] = value;
+        }
       });
       const w = weights[k]!;
       const bit = 1 << k;
@@ -1373,7 +1376,7 @@ const KINDS = ['signings', 'events'] as const;
  * pass this share of its facts (and COMPACT_MIN): the cost of a rebuild, in proportion to the facts, is
  * then spread over at least as many changed facts as that share.
  */
-const COMPACT_SHARE = 1 / 8;
+const COMPACT_SHARE = 1 / 16;
 const COMPACT_MIN = 256;
 
 /** The files whose records changed since the last update (added, replaced or removed), and the records now. */
