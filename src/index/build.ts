@@ -162,7 +162,9 @@ export function replaceRecords(
 ): void {
   const leaving = new Set([...change.removed, ...change.added.map((r) => r.file)]);
   const links = linksOf.get(index);
-  const spellings = new Spellings(index);
+  // The records in file order, when no change waits to be relinked (see Spellings).
+  const inOrder = links?.pending.size === 0 ? links.records : null;
+  const spellings = new Spellings(index, inOrder ? (file) => filesAfter(inOrder, file) : undefined);
   for (const file of leaving) {
     const id = index.documentIds.get(file);
     const record = index.records.get(file);
@@ -377,6 +379,12 @@ function relinkChanged(index: Index, links: Links): boolean {
   index.suggestions.update(records, index.documentFrequency, changed);
   index.commonTerms = links.common.update(index.documentFrequency, records.length, terms);
   return true;
+}
+
+/** The files of records in file order that come after `file`. */
+function* filesAfter(records: ArticleRecord[], file: string): Generator<string> {
+  for (let i = placeOf(records, file); i < records.length; i++)
+    if (records[i]!.file !== file) yield records[i]!.file;
 }
 
 /** Where a file is, or goes, among records in file order. */

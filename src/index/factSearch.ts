@@ -744,8 +744,17 @@ export class FactIndex<F = unknown> {
     const inOrder = slots.length === c.count && slots.every((d, i) => d === i);
     const rows: StoredDocs['rows'] = [];
     const counts = new Numbers(slots.length * 4 + c.nameOf[c.count]!);
-    const numbers = inOrder ? null : new Numbers(c.termAt[c.count]!);
-    const codes = inOrder ? null : new Numbers(c.codeAt[c.count]!);
+    let numberCount = 0;
+    let codeCount = 0;
+    for (const d of slots) {
+      numberCount += c.termAt[d + 1]! - c.termAt[d]!;
+      codeCount += c.codeAt[d + 1]! - c.codeAt[d]!;
+    }
+    // In slot order the columns' own arrays are the snapshot's; else the docs' numbers are copied in order.
+    const numbers = inOrder ? c.numbers.subarray(0, numberCount) : new Uint32Array(numberCount);
+    const codes = inOrder ? c.codes.subarray(0, codeCount) : new Uint8Array(codeCount);
+    let n = 0;
+    let k = 0;
     for (const d of slots) {
       const own = this.ownOf(d);
       rows.push([own.organizations, own.people, own.aliased, own.leadAliased, own.year]);
@@ -753,15 +762,11 @@ export class FactIndex<F = unknown> {
       counts.push(c.nameOf[d + 1]! - c.nameOf[d]!);
       counts.push(c.termAt[d + 1]! - c.wordAt[d]!);
       for (let j = c.nameOf[d]!; j < c.nameOf[d + 1]!; j++) counts.push(c.nameLength[j]!);
-      numbers?.append(c.numbers.subarray(c.termAt[d]!, c.termAt[d + 1]!));
-      codes?.append(c.codes.subarray(c.codeAt[d]!, c.codeAt[d + 1]!));
+      if (inOrder) continue;
+      for (let i = c.termAt[d]!, end = c.termAt[d + 1]!; i < end; i++) numbers[n++] = c.numbers[i]!;
+      for (let i = c.codeAt[d]!, end = c.codeAt[d + 1]!; i < end; i++) codes[k++] = c.codes[i]!;
     }
-    return {
-      rows,
-      counts: counts.done(),
-      numbers: numbers ? numbers.done() : c.numbers.subarray(0, c.termAt[c.count]!),
-      codes: codes ? Uint8Array.from(codes.done()) : c.codes.subarray(0, c.codeAt[c.count]!),
-    };
+    return { rows, counts: counts.done(), numbers, codes };
   }
 
   /**

@@ -69,8 +69,8 @@ test('an index changed file by file answers as one built afresh from the same fi
     const text = i % 2 === 0 ? other.text : `${first[i]!.text}\n\nThe partners signed a memorandum in May.`;
     writeFileSync(join(dir, file), text);
   });
-  // Added: new files, among the others in file order; removed: others.
-  const added = later.slice(0, 40).map((file) => `n${file.file}`);
+  // Added: new files, before and after the others in file order; removed: others.
+  const added = later.slice(0, 40).map((file, i) => `${i % 2 ? 'a' : 'n'}${file.file}`);
   added.forEach((file, i) => writeFileSync(join(dir, file), later[i]!.text));
   const removed = first.filter((_, i) => i % 13 === 6).map((file) => file.file);
   for (const file of removed) unlinkSync(join(dir, file));
@@ -84,7 +84,8 @@ test('an index changed file by file answers as one built afresh from the same fi
   expect(loaded).not.toBeNull();
   const again = first.filter((_, i) => i % 11 === 2 && i % 13 !== 6).map((file) => file.file);
   for (const file of again) writeFileSync(join(dir, file), later[45]!.text);
-  const gone = [added[3]!, first[100]!.file];
+  // The first file in order is where every term it has is spelt from: they are read from other files.
+  const gone = [added[3]!, first[100]!.file, first[0]!.file];
   for (const file of gone) unlinkSync(join(dir, file));
   for (const target of [index, loaded!]) apply(target, dir, [...again, ...added.slice(25)], gone);
 
