@@ -30,7 +30,8 @@ import { makeFolder } from './folder.ts';
 import type { ArticleRecord } from './records.ts';
 import type { StoredSuggestions } from './suggestions.ts';
 import { PassageTerms, type StoredPassageTerms } from './passageTerms.ts';
-import { searchColumns, searchOfColumns, type SearchColumns } from './searchColumns.ts';
+import { searchColumnSteps, searchOfColumns, type SearchColumns } from './searchColumns.ts';
+import { finish } from './steps.ts';
 import {
   array,
   literal,
@@ -283,34 +284,66 @@ export function packPart(value: unknown): Buffer {
 
 /** What a snapshot packs: encodeSnapshot's bytes are this packed (index/snapshotWriter.ts packs it in pieces). */
 export function snapshotOf(index: Index): object {
+  return finish(snapshotSteps(index));
+}
+
+/** Records stored between two steps of snapshotSteps. */
+const RECORDS_PER_STEP = 256;
+
+/**
+ * snapshotOf a step at a time (a few hundred records, a few thousand terms, a part), for a caller that
+ * lets other work run between steps (snapshotWriter.ts); the index must not change until the last.
+ */
+export function* snapshotSteps(index: Index): Generator<void, object> {
   const records = [...index.records.values()];
   const terms = [...index.documentFrequency.keys()];
   const documentIds = Uint32Array.from(records, (r) => index.documentIds.get(r.file) ?? 0);
-  const stored = records.map(storeRecord);
-  const sentenceCounts = Uint32Array.from(stored, (r) => r.article.sentences.length);
+  // Each record stored, its sentence offsets apart (all in one column).
+  const stored: Snapshot['records'] = [];
+  const sentenceCounts = new Uint32Array(records.length);
+  const offsets: Uint32Array[] = [];
+  for (const [i, record] of records.entries()) {
+    if (i % RECORDS_PER_STEP === 0) yield;
+    const {
+      article: { sentences, ...article },
+      ...rest
+    } = storeRecord(record);
+    stored.push({ ...rest, article });
+    sentenceCounts[i] = sentences.length;
+    offsets.push(sentences);
+  }
+  yield;
   const sentences = new Uint32Array(sentenceCounts.reduce((sum, count) => sum + count, 0));
   let at = 0;
-  for (const record of stored) {
-    sentences.set(record.article.sentences, at);
-    at += record.article.sentences.length;
+  for (const list of offsets) {
+    sentences.set(list, at);
+    at += list.length;
   }
+  yield;
+  const search = yield* searchColumnSteps(index.search);
+  const factSearch = index.factSearch.store();
+  yield;
+  const passageTerms = index.passageTerms.store(documentIds);
+  yield;
+  const suggestions = index.suggestions.store();
+  yield;
   const snapshot: Snapshot = {
     format: FORMAT,
     salt: buildSalt(),
-    records: stored.map(({ article: { sentences: _, ...article }, ...record }) => ({ ...record, article })),
+    records: stored,
     sentences,
     sentenceCounts,
     skipped: index.skipped,
-    search: searchColumns(index.search),
+    search,
     documentIds,
     nextDocumentId: index.nextDocumentId,
     terms,
     documentFrequency: Uint32Array.from(terms, (t) => index.documentFrequency.get(t)!),
     surface: terms.map((t) => index.surface.get(t) ?? ''),
     surfaceFiles: surfaceFilesOf(index, records, terms),
-    factSearch: index.factSearch.store(),
-    passageTerms: index.passageTerms.store(documentIds),
-    suggestions: index.suggestions.store(),
+    factSearch,
+    passageTerms,
+    suggestions,
   };
   return snapshot;
 }

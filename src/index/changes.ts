@@ -10,7 +10,7 @@ import { relink, replaceRecords, updateIndex, type Index } from './build.ts';
 import { changeOf, type SyncPlan, type SyncResult } from './load.ts';
 import { Readers, type Read } from './readers.ts';
 import { isSkipped, readRecord, type ArticleRecord } from './records.ts';
-import { turn } from './snapshotWriter.ts';
+import { turn } from './steps.ts';
 
 export interface ApplyOptions {
   keepBroken: boolean;

@@ -13,6 +13,7 @@
  * `searchOfColumns` checks that the fields it fills are there before it fills them.
  */
 import MiniSearch, { type Options } from 'minisearch';
+import { finish } from './steps.ts';
 
 /** What MiniSearch's index holds, in columns. */
 export interface SearchColumns {
@@ -59,8 +60,19 @@ interface Inner {
 
 const inner = (search: MiniSearch<never>): Inner => search as unknown as Inner;
 
+/** Terms gone through between two steps of searchColumnSteps. */
+const TERMS_PER_STEP = 2048;
+
 /** The columns of a MiniSearch index (its documents' ids are numbers; it stores no fields). */
 export function searchColumns<T>(search: MiniSearch<T>): SearchColumns {
+  return finish(searchColumnSteps(search));
+}
+
+/**
+ * searchColumns a step at a time (a step: a few thousand terms), for a caller that lets other work run
+ * between steps; the search must not change until the last.
+ */
+export function* searchColumnSteps<T>(search: MiniSearch<T>): Generator<void, SearchColumns> {
   const s = inner(search as MiniSearch<never>);
   if (s._storedFields.size > 0) throw new Error('a MiniSearch that stores fields has no columns');
   const fieldCount = Object.keys(s._fieldIds).length;
@@ -81,6 +93,7 @@ export function searchColumns<T>(search: MiniSearch<T>): SearchColumns {
   const counts: number[] = [];
   let postings = 0;
   for (const [term, byField] of s._index) {
+    if (terms.length % TERMS_PER_STEP === 0) yield;
     terms.push(term);
     termFields.push(byField.size);
     for (const [field, docs] of byField) {
@@ -92,7 +105,9 @@ export function searchColumns<T>(search: MiniSearch<T>): SearchColumns {
   const docs = new Uint32Array(postings);
   const frequencies = new Uint32Array(postings);
   let p = 0;
+  let t = 0;
   for (const [, byField] of s._index) {
+    if (t++ % TERMS_PER_STEP === 0) yield;
     for (const [, byDoc] of byField) {
       for (const [doc, frequency] of byDoc) {
         docs[p] = doc;

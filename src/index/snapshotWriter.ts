@@ -1,24 +1,23 @@
 /**
- * Writing the snapshot of a serving index without holding its thread for the whole encoding: the
- * snapshot's object is taken in one step (cache.ts snapshotOf), then packed a part at a time with the
- * event loop between slices of a few milliseconds, and written asynchronously, atomically. The bytes are
- * those encodeSnapshot gives: large arrays and objects get their MessagePack header here and their
- * elements packed one by one, as the packer itself would lay them out.
+ * Writing the snapshot of a serving index without holding its thread: the snapshot's object is taken a
+ * step at a time (cache.ts snapshotSteps), then packed a part at a time, with the event loop turning
+ * between slices of a few milliseconds, and written asynchronously, atomically. The bytes are those
+ * encodeSnapshot gives: large arrays and objects get their MessagePack header here and their elements
+ * packed one by one, as the packer itself would lay them out, and large typed arrays are written from
+ * their own memory behind the header msgpackr gives them (no copy, no packing).
  *
- * The index must not change until the object is taken; after that the object is the snapshot's own,
- * except for parts it shares with the index, so the watcher applies no change while a write is under way.
+ * The index must not change until the file is written: the object shares parts with the index, so the
+ * watcher applies no change while a write is under way.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import type { Index } from './build.ts';
-import { packPart, snapshotOf, temporaryFor } from './cache.ts';
+import { packPart, snapshotSteps, temporaryFor } from './cache.ts';
+import { inSlices, turn } from './steps.ts';
 
 /** Arrays and objects with more elements than this are laid out here, element by element. */
 const SPLIT_FROM = 32;
 /** How deep into the snapshot's object arrays and objects are laid out here. */
 const DEPTH = 4;
-
-/** Resolves on the event loop's next turn, after the I/O and timers waiting for it. */
-export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The MessagePack header of an array or a map of `n` elements, as msgpackr writes them: the shortest for
@@ -43,8 +42,41 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-/** Packs a value as the snapshot's packer does, yielding to the event loop every `sliceMs`. */
-export async function packInPieces(value: unknown, sliceMs = 8): Promise<Buffer> {
+/** Typed arrays of more bytes than this are written from their own memory. */
+const VIEW_FROM = 1024;
+
+/**
+ * The header msgpackr (moreTypes) writes before a typed array's bytes: an ext of type 0x74 whose data is
+ * a byte naming the array's type, then the array's bytes. Null when an empty array of the type does not
+ * pack as that ext (then the array is packed as a whole).
+ */
+function typedHeader(array: ArrayBufferView): Buffer | null {
+  const empty = packPart(new (array.constructor as new (length: number) => ArrayBufferView)(0));
+  if (empty.length !== 4 || empty[0] !== 0xc7 || empty[1] !== 1 || empty[2] !== 0x74) return null;
+  const length = array.byteLength + 1;
+  const header =
+    length < 0x100
+      ? Buffer.from([0xc7, length])
+      : length < 0x10000
+        ? Buffer.from([0xc8, length >> 8, length & 0xff])
+        : Buffer.from([
+            0xc9,
+            (length >>> 24) & 0xff,
+            (length >> 16) & 0xff,
+            (length >> 8) & 0xff,
+            length & 0xff,
+          ]);
+  return Buffer.concat([header, empty.subarray(2)]);
+}
+
+/** A typed array's own memory, as a Buffer (no copy). */
+const bytesOf = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
+/**
+ * Packs a value as the snapshot's packer does, into parts to be written one after the other, letting
+ * the event loop turn every `sliceMs`.
+ */
+export async function packParts(value: unknown, sliceMs = 8): Promise<Buffer[]> {
   const parts: Buffer[] = [];
   let since = performance.now();
   const walk = async (v: unknown, depth: number): Promise<void> => {
@@ -64,22 +96,48 @@ export async function packInPieces(value: unknown, sliceMs = 8): Promise<Buffer>
         return;
       }
     }
-    parts.push(packPart(v));
+    const typed = ArrayBuffer.isView(v) && v.byteLength > VIEW_FROM ? typedHeader(v) : null;
+    if (typed) parts.push(typed, bytesOf(v as ArrayBufferView));
+    else parts.push(packPart(v));
     if (performance.now() - since > sliceMs) {
       await turn();
       since = performance.now();
     }
   };
   await walk(value, 0);
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** packParts joined: the snapshot's bytes. */
+export async function packInPieces(value: unknown, sliceMs = 8): Promise<Buffer> {
+  return Buffer.concat(await packParts(value, sliceMs));
+}
+
+/** Parts written with one call at most (the system's limit on buffers in one write is 1,024). */
+const PARTS_PER_WRITE = 1024;
+
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at)).bytesWritten;
 }
 
 /** Writes the snapshot of an index in pieces (see above); atomically, as saveSnapshot does. */
 export async function writeSnapshotInPieces(path: string, index: Index, sliceMs = 8): Promise<void> {
-  const bytes = await packInPieces(snapshotOf(index), sliceMs);
+  const value = await inSlices(snapshotSteps(index), sliceMs);
+  const parts = await packParts(value, sliceMs);
   const temporary = temporaryFor(path);
   try {
-    await writeFile(temporary, bytes);
+    const file = await open(temporary, 'w');
+    try {
+      for (let i = 0; i < parts.length; i += PARTS_PER_WRITE) {
+        const some = parts.slice(i, i + PARTS_PER_WRITE);
+        const total = some.reduce((sum, part) => sum + part.length, 0);
+        const { bytesWritten } = await file.writev(some);
+        // A write may take fewer bytes than it was given: the rest follows.
+        if (bytesWritten < total) await writeAll(file, Buffer.concat(some).subarray(bytesWritten));
+      }
+    } finally {
+      await file.close();
+    }
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);

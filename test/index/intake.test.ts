@@ -10,7 +10,7 @@ import { search } from '../../src/answers/search.ts';
 import { Intake } from '../../src/index/changes.ts';
 import { loadIndex, planSync } from '../../src/index/load.ts';
 import { Readers } from '../../src/index/readers.ts';
-import { turn } from '../../src/index/snapshotWriter.ts';
+import { turn } from '../../src/index/steps.ts';
 import { QuietTimes } from '../../src/index/watch.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
