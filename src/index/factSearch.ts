@@ -6,15 +6,16 @@
  * found by is read from its article alone when the article is indexed (facts/factWords.ts: kept in the
  * record, so in the cache, and computed on the indexing threads); the names the rest of the corpus gives
  * its organisations (an acronym another article defines) are added when the index is relinked
- * (FactSearch.update), which re-indexes only the files that changed.
+ * (FactSearch.update), which re-indexes only the files that changed and those whose organisations'
+ * other names changed, at a cost in proportion to them.
  *
  * A fact answers a query only when it covers most of the query's weight: each query word weighs by its
  * rarity among the facts, and words every question of the kind has ("signed", "agreement", "ceremony")
  * weigh little, so "Innovation Center agreement" does not find an agreement on an innovation institute.
  *
- * Kept compactly: the facts in columns of numbers (doc d is fact d; a snapshot's arrays are taken as
- * they are), each term's facts in one typed array, and a query's sums in arrays reused from query to
- * query. At 10,000 generated articles (28,618 facts) it holds 29 MiB (heap 11.5, array buffers 17.7),
+ * Kept compactly: the facts in columns of numbers (a fact's slot; a snapshot's arrays are taken as
+ * they are), each term's facts in one typed array (and a short list for facts that came in since the
+ * columns were last rebuilt, see FactIndex), and a query's sums in arrays reused from query to query. At 10,000 generated articles (28,618 facts) it holds 29 MiB (heap 11.5, array buffers 17.7),
  * where a Doc object per fact, a Doc array per term and name lists of strings held 66.5 (heap 56.8).
  */
 import SearchableMap from 'minisearch/SearchableMap';
@@ -457,7 +458,13 @@ export class FactIndex<F = unknown> {
   rebuild(refs: DocRef[], files: string[], facts: F[]): void {
     const old = this.columns;
     const numbers = new Numbers(old.termAt[old.count]! + 1024);
-    const codes = new Numbers(old.codeAt[old.count]! + 1024);
+    let codes = new Uint8Array(old.codeAt[old.count]! + 1024);
+    let codeLength = 0;
+    const appendCodes = (values: Uint8Array) => {
+      codes = grown(codes, codeLength + values.length);
+      codes.set(values, codeLength);
+      codeLength += values.length;
+    };
     const own = new Numbers(old.ownAt[old.count]! + 1024);
     const nameAt = new Numbers(old.nameOf[old.count]! + 64);
     const nameLength = new Numbers(old.nameOf[old.count]! + 64);
@@ -472,13 +479,13 @@ export class FactIndex<F = unknown> {
     };
     refs.forEach((ref, d) => {
       columns.termAt[d] = numbers.length;
-      columns.codeAt[d] = codes.length;
+      columns.codeAt[d] = codeLength;
       columns.nameOf[d] = nameAt.length;
       columns.ownAt[d] = own.length;
       if (typeof ref === 'number') {
         const termStart = old.termAt[ref]!;
         const codeStart = old.codeAt[ref]!;
-        codes.append(old.codes.subarray(codeStart, old.codeAt[ref + 1]));
+        appendCodes(old.codes.subarray(codeStart, old.codeAt[ref + 1]));
         for (let j = old.nameOf[ref]!; j < old.nameOf[ref + 1]!; j++) {
           nameAt.push(numbers.length + old.nameAt[j]! - termStart);
           nameLength.push(old.nameLength[j]!);
@@ -489,7 +496,7 @@ export class FactIndex<F = unknown> {
         columns.year[d] = old.year[ref]!;
       } else {
         numbers.append(ref.terms);
-        codes.append(ref.codes);
+        appendCodes(ref.codes);
         for (const name of ref.names) {
           nameAt.push(numbers.length);
           nameLength.push(name.length);
@@ -505,17 +512,18 @@ export class FactIndex<F = unknown> {
       }
     });
     columns.termAt[n] = numbers.length;
-    columns.codeAt[n] = codes.length;
+    columns.codeAt[n] = codeLength;
     columns.wordAt[n] = numbers.length;
     columns.nameOf[n] = nameAt.length;
     columns.ownAt[n] = own.length;
+    // The arrays as they grew, not cut to length: slots taken later are written after the last.
     this.columns = {
       count: n,
-      numbers: numbers.done(),
-      codes: Uint8Array.from(codes.done()),
-      nameAt: nameAt.done(),
-      nameLength: nameLength.done(),
-      own: own.done(),
+      numbers: numbers.array,
+      codes,
+      nameAt: nameAt.array,
+      nameLength: nameLength.array,
+      own: own.array,
       ...columns,
     };
     this.place(files, facts);
@@ -1549,15 +1557,18 @@ export class FactSearch {
     const facts: Fact[] = [];
     for (const record of records) {
       const own = this.files.get(record.file)![kind];
-      refs.push(...own);
-      for (let i = 0; i < own.length; i++) files.push(record.file);
-      facts.push(...record.facts[kind]);
+      const recordFacts: Fact[] = record.facts[kind];
+      for (let i = 0; i < own.length; i++) {
+        refs.push(own[i]!);
+        files.push(record.file);
+        facts.push(recordFacts[i]!);
+      }
     }
     this.index(kind).rebuild(refs, files, facts);
     let d = 0;
     for (const record of records) {
-      const entry = this.files.get(record.file)!;
-      entry[kind] = entry[kind].map(() => d++);
+      const own = this.files.get(record.file)![kind];
+      for (let i = 0; i < own.length; i++) own[i] = d++;
     }
     this.rebuilds++;
   }
