@@ -435,6 +435,17 @@ export class FactIndex<F = unknown> {
     };
   }
 
+  /** Calls `visit` with each organisation of a doc (its own strings' first list), without a list. */
+  organizationsOf(ref: DocRef, visit: (name: string) => void): void {
+    if (typeof ref !== 'number') {
+      for (const name of ref.own.organizations) visit(name);
+      return;
+    }
+    const { ownAt, own } = this.columns;
+    const at = ownAt[ref]! + 4;
+    for (let i = 0, n = own[ownAt[ref]!]!; i < n; i++) visit(this.labels.strings[own[at + i]!]!);
+  }
+
   /** The own strings of a doc. */
   ownOf(ref: DocRef): Own {
     if (typeof ref !== 'number') return ref.own;
@@ -1590,8 +1601,7 @@ export class FactSearch {
   private addKeys(file: string, entry: FileEntry): void {
     const names = new Set<string>(entry.leadNames);
     for (const kind of KINDS)
-      for (const ref of entry[kind])
-        for (const name of this.index(kind).ownOf(ref).organizations) names.add(name);
+      for (const ref of entry[kind]) this.index(kind).organizationsOf(ref, (name) => names.add(name));
     entry.keys = AliasNames.keysOf(names);
     for (const key of entry.keys) {
       let files = this.byName!.get(key);
