@@ -175,6 +175,23 @@ function queryConcepts(index: Index, query: string): { concepts: QueryConcept[];
   return { concepts, implied };
 }
 
+/**
+ * The engine's hits with those of equal score (the same article under two names, say) in file order, as
+ * far as the first CANDIDATE_ARTICLES go: MiniSearch leaves them in the order their documents came in,
+ * which differs between an index changed in place and one built afresh from the same files.
+ */
+function tiesInFileOrder(index: Index, hits: EngineHit[]): EngineHit[] {
+  const fileOf = (hit: EngineHit) => index.documents.get(hit.id as number)?.file ?? '';
+  for (let start = 0, end = 1; start < hits.length && start < CANDIDATE_ARTICLES; start = end++) {
+    while (end < hits.length && hits[end]!.score === hits[start]!.score) end++;
+    if (end - start < 2) continue;
+    const run = hits.slice(start, end).map((hit) => ({ hit, file: fileOf(hit) }));
+    run.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    run.forEach(({ hit }, i) => (hits[start + i] = hit));
+  }
+  return hits;
+}
+
 /** The passages of a query's candidate articles that match it, scored, and the best of them in order. */
 interface Ranking {
   /** Per candidate article (engine hit): the article and its passage terms (index/passageTerms.ts). */
@@ -214,7 +231,10 @@ function rankPassages(index: Index, asked: string): Ranking | null {
       })),
     ],
   };
-  const hits = (index.search.search(engineQuery, options) as EngineHit[]).slice(0, CANDIDATE_ARTICLES);
+  const hits = tiesInFileOrder(index, index.search.search(engineQuery, options) as EngineHit[]).slice(
+    0,
+    CANDIDATE_ARTICLES,
+  );
   if (hits.length === 0) return null;
 
   const found = new Set(hits.flatMap((hit) => hit.terms));
