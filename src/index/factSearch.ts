@@ -362,7 +362,7 @@ export class FactIndex<F = unknown> {
   private dead = new Uint8Array(0);
   private live = 0;
   /** Per term: its live facts beyond its base list's length (tail facts less gone base facts). */
-  private adjust: number[] = [];
+  private adjust = new Int32Array(0);
   /** Per term: its tail slots in index order, and their weight codes. */
   private readonly tail = new Map<number, { docs: number[]; codes: number[] }>();
   /** Per tail slot: the first base slot it ranks before. */
@@ -550,7 +550,7 @@ export class FactIndex<F = unknown> {
     this.live = n;
     this.liveBase = n;
     this.dead = new Uint8Array(n);
-    this.adjust = [];
+    this.adjust = new Int32Array(0);
     this.tail.clear();
     this.insertAt = new Uint32Array(0);
     this.derive();
@@ -615,7 +615,8 @@ export class FactIndex<F = unknown> {
     this.live++;
     for (let i = 0; i < doc.terms.length; i++) {
       const t = doc.terms[i]!;
-      this.adjust[t] = (this.adjust[t] ?? 0) + 1;
+      this.adjust = grown(this.adjust, t + 1);
+      this.adjust[t]!++;
       let list = this.tail.get(t);
       if (!list) this.tail.set(t, (list = { docs: [], codes: [] }));
       let low = 0;
@@ -642,7 +643,8 @@ export class FactIndex<F = unknown> {
     const { numbers, termAt, codeAt, wordAt } = this.columns;
     for (let i = termAt[d]!, end = i + codeAt[d + 1]! - codeAt[d]!; i < end; i++) {
       const t = numbers[i]!;
-      this.adjust[t] = (this.adjust[t] ?? 0) - 1;
+      this.adjust = grown(this.adjust, t + 1);
+      this.adjust[t]!--;
     }
     this.countWords(numbers.subarray(wordAt[d]!, termAt[d + 1]!), -1);
     this.facts[d] = undefined as F;
@@ -720,7 +722,7 @@ export class FactIndex<F = unknown> {
   private frequency(id: number): number {
     if (id < 0) return 0;
     const base = id + 1 < this.postAt.length ? this.postAt[id + 1]! - this.postAt[id]! : 0;
-    return base + (this.adjust[id] ?? 0);
+    return id < this.adjust.length ? base + this.adjust[id]! : base;
   }
 
   /**
