@@ -23,26 +23,18 @@ export interface ApplyOptions {
   readers?: Readers;
 }
 
-/** Reads the files of a plan and applies them to the index in pieces; resolves when all are in. */
-export function applyPlan(
-  index: Index,
-  dir: string,
-  plan: SyncPlan,
-  options: ApplyOptions,
-): Promise<SyncResult> {
-  const intake = new Intake(index, dir, options);
-  intake.add(plan);
-  return intake.run();
-}
-
 /**
  * A change under way: the files of one or more plans (src/index/load.ts planSync) read and applied in
  * pieces. Plans can be added while it runs, so a burst of changes seen over a while is one change, read
  * by the same workers without a pause; `run` resolves once every file of every plan added is in.
  */
 export class Intake {
-  /** Files to read, and files a worker was reading when they changed again (read once it answers). */
+  /**
+   * Files to read; those queued or being read (a worker's answer for another is dropped: the file went);
+   * those a worker was reading when they changed again (read again once it answers).
+   */
   private readonly queue: string[] = [];
+  private readonly pending = new Set<string>();
   private readonly again = new Set<string>();
   /** The last record read of each file (or why it could not be), and those not yet in the index. */
   private readonly read = new Map<string, Read>();
@@ -70,8 +62,10 @@ export class Intake {
     this.plans.push(plan);
     for (const file of plan.gone) this.forget(file);
     for (const file of plan.toRead) {
-      if (this.readers.reading(file)) this.again.add(file);
-      else if (!this.queue.includes(file)) this.queue.push(file);
+      if (!this.pending.has(file)) {
+        this.pending.add(file);
+        this.queue.push(file);
+      } else if (this.readers.reading(file)) this.again.add(file);
     }
     this.readers.want(this.queue.length);
     if (this.running) this.readers.serve(this.queue, this.taker);
@@ -112,10 +106,12 @@ export class Intake {
   private take(records: Read[]): void {
     for (const record of records) {
       const { file } = record;
+      if (!this.pending.has(file)) continue;
       if (this.again.delete(file)) {
         this.queue.push(file);
         continue;
       }
+      this.pending.delete(file);
       this.read.set(file, record);
       this.ready.delete(file);
       if (!isSkipped(record)) this.ready.set(file, record);
@@ -126,6 +122,7 @@ export class Intake {
     this.read.delete(file);
     this.ready.delete(file);
     this.again.delete(file);
+    if (!this.pending.delete(file)) return;
     const at = this.queue.indexOf(file);
     if (at >= 0) this.queue.splice(at, 1);
   }

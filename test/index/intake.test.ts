@@ -112,7 +112,7 @@ describe('a change joined by later plans', () => {
     expect(intake.add(planSync(index, corpus, ['lab1.txt'], { complete: false }))).toBe(false);
   });
 
-  it('takes a file changed again while a worker reads it in its last version', async () => {
+  it('takes a file changed again while a worker reads it in its last version, and leaves out one deleted meanwhile', async () => {
     const files: Record<string, string> = {};
     for (let n = 0; n < 40; n++) files[`lab${n}.txt`] = lab(n, 'glacier');
     const { corpus, index } = await corpusOf(files);
@@ -127,22 +127,36 @@ describe('a change joined by later plans', () => {
     const intake = new Intake(index, corpus, { keepBroken: true, readers });
     intake.add(planSync(index, corpus, names, { complete: false }));
     const running = intake.run();
-    // Each file changes again as soon as a worker has it, or when the change is nearly done.
+    // Once a worker has read a file, before its answer is taken, the file changes again (every third
+    // file: it is deleted). The thread is held meanwhile, so the worker's answer waits.
     const again = new Set<string>();
-    for (let i = 0; i < 2000 && again.size < names.length; i++) {
-      for (const file of names)
-        if (!again.has(file) && readers.reading(file)) {
+    const deleted = new Set<string>();
+    const hold = (ms: number) => {
+      for (const until = performance.now() + ms; performance.now() < until;);
+    };
+    for (let i = 0; i < 2000 && again.size + deleted.size < names.length; i++) {
+      const reading = names.filter((f) => !again.has(f) && !deleted.has(f) && readers.reading(f));
+      if (reading.length > 0) hold(150);
+      for (const file of reading) {
+        const n = names.indexOf(file);
+        if (n % 3 === 0) {
+          deleted.add(file);
+          unlinkSync(join(corpus, file));
+        } else {
           again.add(file);
-          writeFileSync(join(corpus, file), lab(names.indexOf(file), 'tundra'));
-          intake.add(planSync(index, corpus, [file], { complete: false }));
+          writeFileSync(join(corpus, file), lab(n, 'tundra'));
         }
+      }
+      if (reading.length > 0) intake.add(planSync(index, corpus, reading, { complete: false }));
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     await running;
-    const tundra = search(index, 'tundra', { limit: 100 }).answers.map((a) => `${a.article.id}.txt`);
-    const volcano = search(index, 'volcano', { limit: 100 }).answers.map((a) => `${a.article.id}.txt`);
+    const served = (word: string) =>
+      search(index, word, { limit: 100 }).answers.map((a) => `${a.article.id}.txt`);
     expect(again.size).toBeGreaterThan(0);
-    expect(tundra.sort()).toEqual([...again].sort());
-    expect(volcano.length + tundra.length).toBe(names.length);
+    expect(deleted.size).toBeGreaterThan(0);
+    expect(served('tundra').sort()).toEqual([...again].sort());
+    expect(served('volcano').length + again.size + deleted.size).toBe(names.length);
+    for (const file of deleted) expect(index.records.has(file)).toBe(false);
   }, 60_000);
 });
