@@ -12,7 +12,7 @@
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import type { Index } from './build.ts';
 import { packPart, snapshotSteps, temporaryFor } from './cache.ts';
-import { inSlices, turn } from './steps.ts';
+import { inSlices } from './steps.ts';
 
 /** Arrays and objects with more elements than this are laid out here, element by element. */
 const SPLIT_FROM = 32;
@@ -20,22 +20,26 @@ const SPLIT_FROM = 32;
 const DEPTH = 4;
 
 /**
+ * A MessagePack type byte and a length, in the fewest of 8, 16 or 32 bits that `codes` allows (a null
+ * code: that size is not used).
+ */
+function sized(codes: [number | null, number, number], n: number): Buffer {
+  if (codes[0] !== null && n < 0x100) return Buffer.from([codes[0], n]);
+  const short = n < 0x10000;
+  const bytes = Buffer.alloc(short ? 3 : 5);
+  bytes[0] = short ? codes[1] : codes[2];
+  if (short) bytes.writeUInt16BE(n, 1);
+  else bytes.writeUInt32BE(n, 1);
+  return bytes;
+}
+
+/**
  * The MessagePack header of an array or a map of `n` elements, as msgpackr writes them: the shortest for
  * an array, at least 16 bits of count for a map (it writes an object's count after its entries).
  */
 function header(kind: 'array' | 'map', n: number): Buffer {
-  const array = kind === 'array';
-  if (array && n < 16) return Buffer.from([0x90 | n]);
-  if (n < 0x10000) {
-    const bytes = Buffer.alloc(3);
-    bytes[0] = array ? 0xdc : 0xde;
-    bytes.writeUInt16BE(n, 1);
-    return bytes;
-  }
-  const bytes = Buffer.alloc(5);
-  bytes[0] = array ? 0xdd : 0xdf;
-  bytes.writeUInt32BE(n, 1);
-  return bytes;
+  if (kind === 'array') return n < 16 ? Buffer.from([0x90 | n]) : sized([null, 0xdc, 0xdd], n);
+  return sized([null, 0xde, 0xdf], n);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -46,43 +50,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 const VIEW_FROM = 1024;
 
 /**
- * The header msgpackr (moreTypes) writes before a typed array's bytes: an ext of type 0x74 whose data is
- * a byte naming the array's type, then the array's bytes. Null when an empty array of the type does not
- * pack as that ext (then the array is packed as a whole).
+ * The header msgpackr (moreTypes) writes before a typed array's bytes: an ext (0xc7-0xc9) of type 0x74
+ * whose data is a byte naming the array's type, then the array's bytes. Null when an empty array of the
+ * type does not pack as that ext (then the array is packed as a whole).
  */
 function typedHeader(array: ArrayBufferView): Buffer | null {
   const empty = packPart(new (array.constructor as new (length: number) => ArrayBufferView)(0));
   if (empty.length !== 4 || empty[0] !== 0xc7 || empty[1] !== 1 || empty[2] !== 0x74) return null;
-  const length = array.byteLength + 1;
-  const header =
-    length < 0x100
-      ? Buffer.from([0xc7, length])
-      : length < 0x10000
-        ? Buffer.from([0xc8, length >> 8, length & 0xff])
-        : Buffer.from([
-            0xc9,
-            (length >>> 24) & 0xff,
-            (length >> 16) & 0xff,
-            (length >> 8) & 0xff,
-            length & 0xff,
-          ]);
-  return Buffer.concat([header, empty.subarray(2)]);
+  return Buffer.concat([sized([0xc7, 0xc8, 0xc9], array.byteLength + 1), empty.subarray(2)]);
 }
 
 /** A typed array's own memory, as a Buffer (no copy). */
 const bytesOf = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 
-/**
- * Packs a value as the snapshot's packer does, into parts to be written one after the other, letting
- * the event loop turn every `sliceMs`.
- */
-export async function packParts(value: unknown, sliceMs = 8): Promise<Buffer[]> {
+/** Packs a value as the snapshot's packer does, into parts to be written one after the other; a step per part. */
+function* packSteps(value: unknown): Generator<void, Buffer[]> {
   const parts: Buffer[] = [];
-  let since = performance.now();
-  const walk = async (v: unknown, depth: number): Promise<void> => {
+  function* walk(v: unknown, depth: number): Generator<void> {
     if (depth < DEPTH && Array.isArray(v) && v.length > SPLIT_FROM) {
       parts.push(header('array', v.length));
-      for (const item of v) await walk(item, depth + 1);
+      for (const item of v) yield* walk(item, depth + 1);
       return;
     }
     if (depth < DEPTH && isPlainObject(v)) {
@@ -91,7 +78,7 @@ export async function packParts(value: unknown, sliceMs = 8): Promise<Buffer[]> 
         parts.push(header('map', keys.length));
         for (const key of keys) {
           parts.push(packPart(key));
-          await walk(v[key], depth + 1);
+          yield* walk(v[key], depth + 1);
         }
         return;
       }
@@ -99,18 +86,15 @@ export async function packParts(value: unknown, sliceMs = 8): Promise<Buffer[]> 
     const typed = ArrayBuffer.isView(v) && v.byteLength > VIEW_FROM ? typedHeader(v) : null;
     if (typed) parts.push(typed, bytesOf(v as ArrayBufferView));
     else parts.push(packPart(v));
-    if (performance.now() - since > sliceMs) {
-      await turn();
-      since = performance.now();
-    }
-  };
-  await walk(value, 0);
+    yield;
+  }
+  yield* walk(value, 0);
   return parts;
 }
 
-/** packParts joined: the snapshot's bytes. */
-export async function packInPieces(value: unknown, sliceMs = 8): Promise<Buffer> {
-  return Buffer.concat(await packParts(value, sliceMs));
+/** The parts of a value packed as the snapshot's packer does, letting the event loop turn every `sliceMs`. */
+export function packParts(value: unknown, sliceMs = 8): Promise<Buffer[]> {
+  return inSlices(packSteps(value), sliceMs);
 }
 
 /** Parts written with one call at most (the system's limit on buffers in one write is 1,024). */
