@@ -1,9 +1,10 @@
 /**
  * Changed files taken into a serving index without holding its thread: the files are read one per turn
  * of the event loop until worker threads (readers.ts) take over, and their records go into the index in
- * pieces of a few milliseconds each; files found changed meanwhile join the change under way. Every piece is one synchronous step that leaves the index whole
- * (each file's old version out and its new one in, facts and searches relinked), so a query between two
- * pieces sees some files of a burst new and the others as they were, never half of a file's change.
+ * pieces of a few milliseconds each; files found changed meanwhile join the change under way. Every
+ * piece is one synchronous step that leaves the index whole (each file's old version out and its new one
+ * in, facts and searches relinked), so a query between two pieces sees some files of a burst new and the
+ * others as they were, never half of a file's change.
  */
 import { readFileSync } from 'node:fs';
 import { relink, replaceRecords, updateIndex, type Index } from './build.ts';

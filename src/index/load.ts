@@ -260,12 +260,17 @@ export function changeOf(
   };
 }
 
+/** What is said of a snapshot that could not be written (never fatal: the index keeps serving). */
+export function unwritableCache(path: string, error: Error): string {
+  return `The index cache could not be written to ${path}: ${error.message}`;
+}
+
 /** Writes the snapshot; a cache that cannot be written is reported, never fatal. */
 export function writeSnapshot(path: string, index: Index, warn: (line: string) => void): void {
   try {
     saveSnapshot(path, index);
   } catch (error) {
-    warn(`The index cache could not be written to ${path}: ${(error as Error).message}`);
+    warn(unwritableCache(path, error as Error));
   }
 }
 

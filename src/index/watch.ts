@@ -11,7 +11,7 @@ import type { Index } from './build.ts';
 import { snapshotPath } from './cache.ts';
 import { Intake } from './changes.ts';
 import { listFolder } from './folder.ts';
-import { DEFAULT_CACHE_DIR, planSync, writeSnapshot, type SyncResult } from './load.ts';
+import { DEFAULT_CACHE_DIR, planSync, unwritableCache, writeSnapshot, type SyncResult } from './load.ts';
 import { Readers } from './readers.ts';
 import { writeSnapshotInPieces } from './snapshotWriter.ts';
 
@@ -81,8 +81,10 @@ export function watchCorpus(dir: string, index: Index, options: WatchOptions = {
       intake.add(plan);
       const result = await intake.run().finally(() => (intake = null));
       reportBroken(index, result, warn);
-      if (result.changed) snapshot.changed();
-      if (result.changed) options.onUpdate?.(result);
+      if (result.changed) {
+        snapshot.changed();
+        options.onUpdate?.(result);
+      }
       return result;
     } catch (error) {
       warn(`The corpus folder could not be read again; the index keeps serving: ${(error as Error).message}`);
@@ -291,9 +293,7 @@ class SnapshotSchedule {
 
 /** Writes the snapshot in pieces; a cache that cannot be written is reported, never fatal. */
 function writeInPieces(path: string, index: Index, warn: (line: string) => void): Promise<void> {
-  return writeSnapshotInPieces(path, index).catch((error: Error) =>
-    warn(`The index cache could not be written to ${path}: ${error.message}`),
-  );
+  return writeSnapshotInPieces(path, index).catch((error: Error) => warn(unwritableCache(path, error)));
 }
 
 function reportBroken(index: Index, result: SyncResult, warn: (line: string) => void): void {
