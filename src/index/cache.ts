@@ -91,9 +91,9 @@ function indexSources(): { name: string; code: Buffer }[] {
 }
 
 /** The packages that the index's source imports: MiniSearch, the stemmer, the snapshot's encoder... */
-export function indexLibraries(): string[] {
+export function indexLibraries(sources = indexSources()): string[] {
   const libraries = new Set<string>();
-  for (const { code } of indexSources()) {
+  for (const { code } of sources) {
     for (const match of code.toString('utf8').matchAll(/\bfrom\s+'([^'.][^']*)'/g)) {
       const specifier = match[1]!;
       if (specifier.startsWith('node:')) continue;
@@ -111,8 +111,10 @@ export function indexLibraries(): string[] {
 export function buildSalt(version?: (library: string) => string): string {
   if (codeSalt && !version) return codeSalt;
   const hash = createHash('sha1').update(`format ${FORMAT}\n`);
-  for (const { name, code } of indexSources()) hash.update(name).update(code);
-  for (const library of indexLibraries()) hash.update(`\n${library}@${(version ?? libraryVersion)(library)}`);
+  const sources = indexSources();
+  for (const { name, code } of sources) hash.update(name).update(code);
+  for (const library of indexLibraries(sources))
+    hash.update(`\n${library}@${(version ?? libraryVersion)(library)}`);
   const salt = hash.digest('hex');
   if (!version) codeSalt = salt;
   return salt;
