@@ -9,8 +9,13 @@ import { forTerminal } from '../text/safe.ts';
 import type { Article, Corpus, SkippedFile } from './types.ts';
 
 /** Only these files are articles; README.md is the folder's own documentation. */
-export function isArticleFile(name: string): boolean {
+function isArticleFile(name: string): boolean {
   return /\.(?:txt|md)$/i.test(name) && !/^readme\.md$/i.test(name) && !name.startsWith('.');
+}
+
+/** Whether a folder's entry (as listed, or as lstat sees it) is an article file: a file or a link, named as one. */
+export function isArticleEntry(name: string, entry: { isFile(): boolean; isSymbolicLink(): boolean }): boolean {
+  return (entry.isFile() || entry.isSymbolicLink()) && isArticleFile(name);
 }
 
 /**
@@ -19,7 +24,7 @@ export function isArticleFile(name: string): boolean {
  */
 export function listArticleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isArticleFile(entry.name))
+    .filter((entry) => isArticleEntry(entry.name, entry))
     .map((entry) => entry.name)
     .sort();
 }

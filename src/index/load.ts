@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isArticleFile, skippedWarning } from '../corpus/load.ts';
+import { isArticleEntry, skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
 import { emptyIndex, updateIndex, type Index, type IndexChange } from './build.ts';
@@ -219,10 +219,8 @@ export function planSync(
 
 /** Whether an article file of this name is in the folder (as listFolder would list it). */
 function isPresent(dir: string, file: string): boolean {
-  if (!isArticleFile(file)) return false;
   try {
-    const entry = lstatSync(join(dir, file));
-    return entry.isFile() || entry.isSymbolicLink();
+    return isArticleEntry(file, lstatSync(join(dir, file)));
   } catch {
     return false;
   }
