@@ -20,6 +20,7 @@ import { CommonTerms } from './common.ts';
 import { PassageTerms } from './passageTerms.ts';
 import { SuggestionIndex } from './suggestions.ts';
 import { Spellings } from './spellings.ts';
+import { removeDocument } from './searchColumns.ts';
 
 /** A unit of answer: one sentence of an article, or its title (sentence -1). */
 export interface Passage {
@@ -204,48 +205,6 @@ export function replaceRecords(
     onAdded?.(id - firstId + 1, change.added.length);
   }
   spellings.settle();
-}
-
-/** The parts of MiniSearch's state that removing a document changes. */
-interface SearchState {
-  _idToShortId: Map<number, number>;
-  _documentIds: Map<number, number>;
-  _storedFields: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _fieldIds: Record<string, number>;
-  _documentCount: number;
-  _index: {
-    get(term: string): Map<number, Map<number, number>> | undefined;
-    delete(term: string): unknown;
-  };
-  removeFieldLength(short: number, field: number, count: number, length: number): void;
-}
-
-/**
- * Removes a document from MiniSearch as its `remove` does, by its distinct terms rather than by reading
- * its text again. Not `discard`: a discarded document stays in its terms' lists until MiniSearch vacuums
- * them, later, and until then counts in their rarity (an index changed in place would rank otherwise than
- * one built afresh).
- */
-function removeDocument(search: MiniSearch<ArticleDoc>, id: number, terms: Set<string>): void {
-  const s = search as unknown as SearchState;
-  const short = s._idToShortId.get(id);
-  if (short === undefined) return;
-  const lengths = s._fieldLength.get(short) ?? [];
-  for (const field of Object.values(s._fieldIds))
-    s.removeFieldLength(short, field, s._documentCount, lengths[field] ?? 0);
-  for (const term of terms) {
-    const fields = s._index.get(term);
-    if (!fields) continue;
-    for (const [field, documents] of fields)
-      if (documents.delete(short) && documents.size === 0) fields.delete(field);
-    if (fields.size === 0) s._index.delete(term);
-  }
-  s._storedFields.delete(short);
-  s._documentIds.delete(short);
-  s._idToShortId.delete(id);
-  s._fieldLength.delete(short);
-  s._documentCount -= 1;
 }
 
 /**

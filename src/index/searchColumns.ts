@@ -1,4 +1,7 @@
 /**
+ * MiniSearch's inner fields, in the one place Accord uses them: its index as a snapshot's columns,
+ * removing a document by its terms (removeDocument), the documents that have a term (documentsWith).
+ *
  * The MiniSearch index of a snapshot in columns: its terms in one list, and its postings (which documents
  * hold each term, in which field, how often) in a few typed arrays, instead of MiniSearch's own plain
  * object (toJSON), which holds one object per term and field with one key per document.
@@ -41,14 +44,19 @@ export interface SearchColumns {
 /** A field length MiniSearch does not have (a document without that field). */
 const MISSING = 0xffffffff;
 
-/** The parts of MiniSearch that loadJS fills and toJSON reads. */
+/**
+ * The parts of MiniSearch that loadJS fills and toJSON reads, and those its `remove` changes: the one
+ * description of MiniSearch's inner fields in Accord.
+ */
 interface Inner {
   _documentIds: Map<number, unknown>;
   _idToShortId: Map<unknown, number>;
   _fieldLength: Map<number, number[]>;
   _storedFields: Map<number, unknown>;
   _index: {
+    get(term: string): Map<number, Map<number, number>> | undefined;
     set(term: string, value: Map<number, Map<number, number>>): unknown;
+    delete(term: string): unknown;
     [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
   };
   _documentCount: number;
@@ -56,6 +64,7 @@ interface Inner {
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _dirtCount: number;
+  removeFieldLength(short: number, field: number, count: number, length: number): void;
 }
 
 const inner = (search: MiniSearch<never>): Inner => search as unknown as Inner;
@@ -204,4 +213,43 @@ export function searchOfColumns<T>(columns: SearchColumns, options: Options<T>):
   if (e !== fields.length || p !== docs.length)
     throw new Error('the postings of the search index do not agree with its terms');
   return search;
+}
+
+/**
+ * Removes a document from MiniSearch as its `remove` does, by its distinct terms rather than by reading
+ * its text again. Not `discard`: a discarded document stays in its terms' lists until MiniSearch vacuums
+ * them, later, and until then counts in their rarity (an index changed in place would rank otherwise than
+ * one built afresh).
+ */
+export function removeDocument<T>(search: MiniSearch<T>, id: number, terms: Set<string>): void {
+  const s = inner(search as MiniSearch<never>);
+  const short = s._idToShortId.get(id);
+  if (short === undefined) return;
+  const lengths = s._fieldLength.get(short) ?? [];
+  for (const field of Object.values(s._fieldIds))
+    s.removeFieldLength(short, field, s._documentCount, lengths[field] ?? 0);
+  for (const term of terms) {
+    const fields = s._index.get(term);
+    if (!fields) continue;
+    for (const [field, documents] of fields)
+      if (documents.delete(short) && documents.size === 0) fields.delete(field);
+    if (fields.size === 0) s._index.delete(term);
+  }
+  s._storedFields.delete(short);
+  s._documentIds.delete(short);
+  s._idToShortId.delete(id);
+  s._fieldLength.delete(short);
+  s._documentCount -= 1;
+}
+
+/** The ids of the documents of a MiniSearch that have a term (in any field; one may come twice). */
+export function documentsWith(search: object, term: string): number[] {
+  const s = inner(search as MiniSearch<never>);
+  const ids: number[] = [];
+  for (const field of s._index.get(term)?.values() ?? [])
+    for (const short of field.keys()) {
+      const id = s._documentIds.get(short);
+      if (id !== undefined) ids.push(id as number);
+    }
+  return ids;
 }

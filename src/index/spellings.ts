@@ -8,6 +8,7 @@
  */
 import type MiniSearch from 'minisearch';
 import { toTerm, wordsOf } from '../text/terms.ts';
+import { documentsWith } from './searchColumns.ts';
 
 /** What a change of files needs of the index: its spellings, their files, and which files have a term. */
 export interface SpellingSource {
@@ -18,12 +19,6 @@ export interface SpellingSource {
   search: MiniSearch<never> | object;
   documents: Map<number, { file: string }>;
   records: Map<string, { article: { title: string; text: string } }>;
-}
-
-/** The parts of MiniSearch's state read to find the files that have a term. */
-interface SearchState {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _documentIds: Map<number, number>;
 }
 
 /** How many files after a leaving one are read for the terms it was the first to have (see settle). */
@@ -152,14 +147,11 @@ export class Spellings {
 
   /** The first file, by name, of those the search has that have a term. */
   private firstFileWith(term: string): string | undefined {
-    const state = this.index.search as unknown as SearchState;
     let first: string | undefined;
-    for (const field of state._index.get(term)?.values() ?? [])
-      for (const short of field.keys()) {
-        const id = state._documentIds.get(short);
-        const file = id === undefined ? undefined : this.index.documents.get(id)?.file;
-        if (file !== undefined && (first === undefined || file < first)) first = file;
-      }
+    for (const id of documentsWith(this.index.search, term)) {
+      const file = this.index.documents.get(id)?.file;
+      if (file !== undefined && (first === undefined || file < first)) first = file;
+    }
     return first;
   }
 
