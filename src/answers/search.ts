@@ -7,6 +7,7 @@
  */
 import type { SearchResult as EngineHit, Query } from 'minisearch';
 import type { Article } from '../corpus/types.ts';
+import { byFile } from '../corpus/load.ts';
 import type { Index } from '../index/build.ts';
 import { passageText } from '../index/build.ts';
 import { commonLimit } from '../index/common.ts';
@@ -186,7 +187,7 @@ function tiesInFileOrder(index: Index, hits: EngineHit[]): EngineHit[] {
     while (end < hits.length && hits[end]!.score === hits[start]!.score) end++;
     if (end - start < 2) continue;
     const run = hits.slice(start, end).map((hit) => ({ hit, file: fileOf(hit) }));
-    run.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    run.sort(byFile);
     run.forEach(({ hit }, i) => (hits[start + i] = hit));
   }
   return hits;

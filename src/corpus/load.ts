@@ -8,6 +8,11 @@ import { ArticleError, decodeArticle, MAX_ARTICLE_BYTES, parseArticle } from './
 import { forTerminal } from '../text/safe.ts';
 import type { Article, Corpus, SkippedFile } from './types.ts';
 
+/** Things that belong to files (records, skipped files...) in the order of their names, as the folder is listed. */
+export function byFile(a: { file: string }, b: { file: string }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
 /** Only these files are articles; README.md is the folder's own documentation. */
 function isArticleFile(name: string): boolean {
   return /\.(?:txt|md)$/i.test(name) && !/^readme\.md$/i.test(name) && !name.startsWith('.');

@@ -4,6 +4,7 @@
  * only when its letters are the initials of the words before it, so "(Water City Gate)" or "(2019)" are not.
  */
 import { foldForMatch } from '../text/normalize.ts';
+import { byFile } from '../corpus/load.ts';
 import { words } from '../text/terms.ts';
 
 export interface Alias {
@@ -191,9 +192,7 @@ export class AliasSources {
   /** The table of the aliases as they now stand. */
   table(): AliasTable {
     if (this.changed) {
-      const entries = [...this.entries.values()].sort((a, b) =>
-        a.file < b.file ? -1 : a.file > b.file ? 1 : a.first - b.first,
-      );
+      const entries = [...this.entries.values()].sort((a, b) => byFile(a, b) || a.first - b.first);
       this.current = new AliasTable(entries.map((e) => e.alias));
       this.changed = false;
     }

@@ -10,6 +10,7 @@
  * those files alone: their documents leave MiniSearch and their new ones come in; the rest is untouched.
  */
 import MiniSearch, { type Options } from 'minisearch';
+import { byFile } from '../corpus/load.ts';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.ts';
 import { FactSearch, type StoredFactSearch } from './factSearch.ts';
 import type { Facts } from '../facts/types.ts';
@@ -287,9 +288,7 @@ export function relink(index: Index, skipped: SkippedFile[], stored?: StoredFact
 /** Relinks from every record. */
 function relinkAll(index: Index, stored?: StoredFactSearch): void {
   const links = new Links();
-  const records = [...index.records.values()].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
-  );
+  const records = [...index.records.values()].sort(byFile);
   links.records = records;
   index.articles = records.map((r) => r.article);
   for (const record of records) {

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isArticleEntry, skippedWarning } from '../corpus/load.ts';
+import { byFile, isArticleEntry, skippedWarning } from '../corpus/load.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/parse.ts';
 import type { SkippedFile } from '../corpus/types.ts';
 import { emptyIndex, updateIndex, type Index, type IndexChange } from './build.ts';
@@ -245,9 +245,7 @@ export function changeOf(
   );
   const kept = broken.filter((s) => keepBroken && index.records.has(s.file));
   if (!keepBroken) for (const s of broken) if (index.records.has(s.file)) removed.push(s.file);
-  const skipped = [...stillSkipped, ...broken.filter((s) => !kept.includes(s))].sort((a, b) =>
-    a.file < b.file ? -1 : 1,
-  );
+  const skipped = [...stillSkipped, ...broken.filter((s) => !kept.includes(s))].sort(byFile);
   const sameSkipped =
     skipped.length === index.skipped.length &&
     skipped.every((s, i) => s.file === index.skipped[i]!.file && s.reason === index.skipped[i]!.reason);
@@ -312,7 +310,7 @@ export async function readRecords(
       }),
     ),
   );
-  return results.flat().sort((a, b) => (a.file < b.file ? -1 : 1));
+  return results.flat().sort(byFile);
 }
 
 /** A progress callback that reports after `delay` ms, then at most every `every` ms, and once at the end. */
