@@ -7,8 +7,6 @@
  * of each record once, and when records change it moves only the texts whose counts changed, so an
  * update costs in proportion to the change (plus a scan of the terms' keys), not to the corpus.
  */
-import type { Facts } from '../facts/types.ts';
-import type { Article } from '../corpus/types.ts';
 import { foldForMatch, normalizeWhitespace } from '../text/normalize.ts';
 import type { ArticleRecord } from './records.ts';
 
@@ -29,44 +27,16 @@ export interface Suggestions {
   vocabulary: string[];
 }
 
-export function suggestionsOf(
-  articles: Article[],
-  facts: Facts,
-  documentFrequency: Map<string, number>,
-): Suggestions {
-  const signings = ranked((count) => {
-    for (const signing of facts.signings) {
-      signing.parties.forEach(count);
-      count(signing.agreement);
-      for (const signer of signing.signers) {
-        count(signer.name);
-        count(signer.organization);
-      }
-    }
-  });
-  const events = ranked((count) => {
-    for (const event of facts.events) count(event.event);
-  });
-  const titles = ranked((count) => {
-    for (const article of articles) count(article.title);
-  });
-  return { signings, events, titles, vocabulary: [...documentFrequency.keys()].sort() };
-}
-
-/** The texts `collect` counts, most frequent first, then in alphabetical order. */
-function ranked(collect: (count: (text: string | null | undefined) => void) => void): Candidate[] {
-  const counts = new Map<string, number>();
-  collect((text) => {
-    const t = text ? normalizeWhitespace(text) : '';
-    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-  });
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
-    .map(([text]) => ({ text, folded: foldForMatch(text) }));
-}
-
 /** The order of String.prototype.localeCompare (the default locale), without its cost per call. */
 const collator = new Intl.Collator();
+
+/**
+ * The order of a list: the text counted more often first, then in alphabetical order. Negative: `a`
+ * comes first.
+ */
+export function rankOrder(a: Counted, b: Counted): number {
+  return b.count - a.count || collator.compare(a.candidate.text, b.candidate.text);
+}
 
 export type Kind = 'signings' | 'events' | 'titles';
 
@@ -102,7 +72,7 @@ export type StoredSuggestions = Record<Kind, StoredList>;
 const KINDS: Kind[] = ['signings', 'events', 'titles'];
 
 /** The texts of one record that each list counts, normalised. */
-function textsOf(record: ArticleRecord): Record<Kind, string[]> {
+export function textsOf(record: ArticleRecord): Record<Kind, string[]> {
   const texts: Record<Kind, string[]> = { signings: [], events: [], titles: [] };
   const add = (kind: Kind, text: string | null | undefined) => {
     const t = text ? normalizeWhitespace(text) : '';
@@ -121,7 +91,8 @@ function textsOf(record: ArticleRecord): Record<Kind, string[]> {
   return texts;
 }
 
-interface Counted {
+/** A text of a list, with how many times it is counted. */
+export interface Counted {
   candidate: Candidate;
   count: number;
 }
@@ -155,9 +126,7 @@ class RankedList {
       else if (!many) this.items.splice(this.position(entry), 0, entry.candidate);
     }
     if (many) {
-      const sorted = [...this.counts.values()].sort(
-        (a, b) => b.count - a.count || collator.compare(a.candidate.text, b.candidate.text),
-      );
+      const sorted = [...this.counts.values()].sort((a, b) => rankOrder(a, b));
       this.items.length = 0;
       for (const entry of sorted) this.items.push(entry.candidate);
     }
@@ -191,10 +160,7 @@ class RankedList {
       const middle = (low + high) >> 1;
       const other = this.counts.get(this.items[middle]!.text)!;
       // Positive: the entry goes after the other.
-      const order =
-        other.count !== entry.count
-          ? other.count - entry.count
-          : collator.compare(entry.candidate.text, other.candidate.text);
+      const order = rankOrder(entry, other);
       if (order > 0) low = middle + 1;
       else high = middle;
     }

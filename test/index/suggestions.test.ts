@@ -1,19 +1,37 @@
 /**
  * Autocomplete's lists follow the index as files come, change and go: after each change they are what
- * deriving them from the whole corpus gives (suggestionsOf), order included.
+ * deriving them from the whole corpus gives (fromScratch: every record's texts counted and ranked),
+ * order included.
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
 import { parseArticle } from '../../src/corpus/parse.ts';
 import { emptyIndex, updateIndex, type Index } from '../../src/index/build.ts';
 import { recordOf } from '../../src/index/records.ts';
-import { suggestionsOf } from '../../src/index/suggestions.ts';
+import { rankOrder, textsOf, type Counted, type Kind } from '../../src/index/suggestions.ts';
+import { foldForMatch } from '../../src/text/normalize.ts';
 
 const article = (file: string, title: string, body: string): Article =>
   parseArticle(file, `${title}\n\nMarch 3, 2022\n\n${body}\n`) as Article;
 
 function fromScratch(index: Index) {
-  return suggestionsOf(index.articles, index.facts, index.documentFrequency);
+  const counts = { signings: new Map<string, number>(), events: new Map(), titles: new Map() };
+  for (const record of index.records.values()) {
+    const texts = textsOf(record);
+    for (const kind of Object.keys(counts) as Kind[])
+      for (const text of texts[kind]) counts[kind].set(text, (counts[kind].get(text) ?? 0) + 1);
+  }
+  const rank = (kind: Kind) =>
+    [...counts[kind]]
+      .map(([text, count]): Counted => ({ candidate: { text, folded: foldForMatch(text) }, count }))
+      .sort(rankOrder)
+      .map((counted) => counted.candidate);
+  return {
+    signings: rank('signings'),
+    events: rank('events'),
+    titles: rank('titles'),
+    vocabulary: [...index.documentFrequency.keys()].sort(),
+  };
 }
 
 function current(index: Index) {
