@@ -16,15 +16,10 @@ export function commonLimit(articleCount: number): number {
   return Math.max(COMMON_SHARE * articleCount, COMMON_MIN_ARTICLES);
 }
 
-/** The terms in more than commonLimit of the articles: a few hundred, in alphabetical order. */
-export function commonTermsOf(documentFrequency: Map<string, number>, articleCount: number): string[] {
-  return new CommonTerms().update(documentFrequency, articleCount);
-}
-
 /**
- * The common terms, kept in line as the articles change: only the terms whose document frequency
- * changed are looked at, unless the number of articles moves the limit. In alphabetical order, so that
- * they do not depend on the order the articles came in.
+ * The terms in more than commonLimit of the articles (a few hundred), kept in line as the articles
+ * change: only the terms whose document frequency changed are looked at, unless the number of articles
+ * moves the limit. In alphabetical order, so that they do not depend on the order the articles came in.
  */
 export class CommonTerms {
   /** The whole part of the limit (frequencies are whole: more than it is more than the limit). */
