@@ -220,20 +220,14 @@ class Numbers {
   }
 
   push(value: number): void {
-    if (this.length === this.array.length) this.grow(this.length + 1);
+    this.array = grown(this.array, this.length + 1);
     this.array[this.length++] = value;
   }
 
   append(values: ArrayLike<number>): void {
-    if (this.length + values.length > this.array.length) this.grow(this.length + values.length);
+    this.array = grown(this.array, this.length + values.length);
     this.array.set(values, this.length);
     this.length += values.length;
-  }
-
-  private grow(needed: number): void {
-    const next = new Uint32Array(Math.max(needed, this.array.length * 2));
-    next.set(this.array.subarray(0, this.length));
-    this.array = next;
   }
 
   /** The numbers, in an array of their own length. */
