@@ -1,40 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pack, unpack } from 'msgpackr';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { buildSalt, indexLibraries, libraryVersion } from '../../src/index/cache.ts';
 import { loadIndex, syncIndex } from '../../src/index/load.ts';
 import { RACY_MS } from '../../src/index/records.ts';
+import { corpusFolder } from '../helpers.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
-const folders: string[] = [];
 
 function folder(): { corpus: string; cache: string } {
-  const root = mkdtempSync(join(tmpdir(), 'accord-cache-'));
-  folders.push(root);
-  const corpus = join(root, 'corpus');
-  const cache = join(root, 'cache');
-  mkdirSync(corpus);
-  writeFileSync(join(corpus, 'a.txt'), article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'));
-  writeFileSync(join(corpus, 'b.txt'), article('Library Unveiled', 'The new library was unveiled in York.'));
-  return { corpus, cache };
+  return corpusFolder(
+    {
+      'a.txt': article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'),
+      'b.txt': article('Library Unveiled', 'The new library was unveiled in York.'),
+    },
+    'accord-cache-',
+  );
 }
-
-afterEach(() => {
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
 
 const quiet = { warn: () => {} };
 /** Waits until files written now are past the racy window (records.ts RACY_MS). */

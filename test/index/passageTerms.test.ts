@@ -2,18 +2,17 @@
  * The terms of every article's title and sentences, computed when the article is indexed (what /search
  * ranks sentences by): they follow the index as files come, change and go, and a snapshot keeps them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Packr } from 'msgpackr';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search.ts';
 import { parseArticle } from '../../src/corpus/parse.ts';
 import { updateIndex, type Index } from '../../src/index/build.ts';
 import { loadIndex } from '../../src/index/load.ts';
 import { passageCount, passageStart } from '../../src/index/passageTerms.ts';
 import { recordOf } from '../../src/index/records.ts';
-import { indexOf } from '../helpers.ts';
+import { corpusFolder, indexOf } from '../helpers.ts';
 
 const article = (title: string, body: string) => `${title}\n\nMarch 3, 2022\n\n${body}\n`;
 
@@ -26,11 +25,6 @@ function passages(index: Index, file: string): string[][] {
     Array.from(block.subarray(passageStart(block, p), passageStart(block, p + 1)), (t) => terms.termOf(t)),
   );
 }
-
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
 
 describe('passage terms', () => {
   it('are the index terms of the title and of each sentence, in order, repeats kept', () => {
@@ -64,15 +58,15 @@ describe('passage terms', () => {
   });
 
   it('are kept by the snapshot: a warm start has the same passages, and answers the same', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'accord-passages-'));
-    roots.push(root);
-    const corpus = join(root, 'corpus');
-    const cache = join(root, 'cache');
-    mkdirSync(corpus);
-    writeFileSync(join(corpus, 'a.txt'), article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'));
-    writeFileSync(
-      join(corpus, 'b.txt'),
-      article('Library Unveiled', 'The new library was unveiled in York. Its robotics wing opens later.'),
+    const { corpus, cache } = corpusFolder(
+      {
+        'a.txt': article('Robotics Lab Opens', 'The robotics lab opened in Leeds.'),
+        'b.txt': article(
+          'Library Unveiled',
+          'The new library was unveiled in York. Its robotics wing opens later.',
+        ),
+      },
+      'accord-passages-',
     );
     const cold = (await loadIndex(corpus, { cacheDir: cache, warn: () => {} })).index;
     const warm = await loadIndex(corpus, { cacheDir: cache, warn: () => {} });
